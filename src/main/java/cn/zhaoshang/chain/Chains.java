@@ -1,0 +1,58 @@
+package cn.zhaoshang.chain;
+
+import cn.zhaoshang.common.DomainException;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+@Component
+public class Chains {
+
+    private static final RowMapper<Chain> MAPPER = (rs, n) -> new Chain(rs.getLong("id"), rs.getString("name"), rs.getInt("version"));
+
+    private final JdbcClient jdbc;
+
+    Chains(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Transactional
+    public Map<String, Long> ensure(Collection<String> names) {
+        Map<String, Long> ids = new HashMap<>();
+        for (String name : names) {
+            ids.put(name, jdbc.sql("""
+                    insert into industry_chain (name) values (?)
+                    on conflict (name) do update set name = excluded.name returning id""").param(name).query(Long.class).single());
+        }
+        return ids;
+    }
+
+    public List<Chain> all() {
+        return jdbc.sql("select * from industry_chain order by name").query(MAPPER).list();
+    }
+
+    public Optional<Chain> find(long id) {
+        return jdbc.sql("select * from industry_chain where id = ?").param(id).query(MAPPER).optional();
+    }
+
+    @Transactional
+    public void rename(long id, String name, int version) {
+        String trimmed = name == null ? "" : name.trim();
+        if (trimmed.isEmpty()) {
+            throw DomainException.badRequest("产业链名称不能为空");
+        }
+        if (jdbc.sql("select count(*) from industry_chain where name = ? and id <> ?").params(trimmed, id).query(Long.class).single() > 0) {
+            throw DomainException.badRequest("已有名为“" + trimmed + "”的产业链");
+        }
+        if (jdbc.sql("update industry_chain set name = ?, version = version + 1 where id = ? and version = ?")
+                .params(trimmed, id, version).update() == 0) {
+            throw DomainException.conflict("该产业链已被他人修改，请刷新后重试");
+        }
+    }
+}

@@ -1,0 +1,148 @@
+package cn.zhaoshang.enterprise;
+
+import cn.zhaoshang.common.DomainException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Enterprises are matched by credit code, else by name or alias, and created when new. */
+@Component
+public class Enterprises {
+
+    private final JdbcClient jdbc;
+
+    Enterprises(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    private record Row(long id, String code, String name) {
+    }
+
+    /** Ids for every reference, creating enterprises that are new; a new name for a known code becomes an alias. */
+    @Transactional
+    public Map<EnterpriseRef, Long> resolve(Collection<EnterpriseRef> refs) {
+        List<String> codes = refs.stream().map(EnterpriseRef::creditCode).filter(c -> c != null).distinct().toList();
+        List<String> names = refs.stream().map(EnterpriseRef::name).filter(n -> n != null).distinct().toList();
+        Map<String, Row> byCode = new HashMap<>();
+        Map<String, Row> byName = new HashMap<>();
+        if (!codes.isEmpty()) {
+            jdbc.sql("select id, credit_code, name from enterprise where credit_code = any(?)")
+                    .param(codes.toArray(String[]::new))
+                    .query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3))).list()
+                    .forEach(r -> byCode.put(r.code(), r));
+        }
+        if (!names.isEmpty()) {
+            jdbc.sql("""
+                    select e.id, e.credit_code, e.name, e.name as key from enterprise e where e.name = any(?)
+                    union all
+                    select e.id, e.credit_code, e.name, a.alias from enterprise_alias a join enterprise e on e.id = a.enterprise_id
+                    where a.alias = any(?)
+                    order by 1""")
+                    .params(names.toArray(String[]::new), names.toArray(String[]::new))
+                    .query((rs, n) -> Map.entry(rs.getString(4), new Row(rs.getLong(1), rs.getString(2), rs.getString(3)))).list()
+                    .forEach(e -> byName.putIfAbsent(e.getKey(), e.getValue()));
+        }
+        Map<EnterpriseRef, Long> ids = new LinkedHashMap<>();
+        for (EnterpriseRef ref : refs) {
+            if (ref.isEmpty() || ids.containsKey(ref)) {
+                continue;
+            }
+            Row row = ref.creditCode() != null ? byCode.get(ref.creditCode()) : null;
+            if (row == null && ref.name() != null) {
+                Row named = byName.get(ref.name());
+                // a name match counts only if it does not already carry a different code
+                if (named != null && (ref.creditCode() == null || named.code() == null)) {
+                    row = named;
+                    if (ref.creditCode() != null) {
+                        jdbc.sql("update enterprise set credit_code = ?, version = version + 1 where id = ?")
+                                .params(ref.creditCode(), row.id()).update();
+                        row = new Row(row.id(), ref.creditCode(), row.name());
+                        byCode.put(ref.creditCode(), row);
+                    }
+                }
+            }
+            if (row == null) {
+                String name = ref.name() != null ? ref.name() : "统一社会信用代码 " + ref.creditCode();
+                long id = jdbc.sql("insert into enterprise (credit_code, name) values (?, ?) returning id")
+                        .params(ref.creditCode(), name).query(Long.class).single();
+                row = new Row(id, ref.creditCode(), name);
+                if (ref.creditCode() != null) {
+                    byCode.put(ref.creditCode(), row);
+                }
+                byName.putIfAbsent(name, row);
+            } else if (ref.name() != null && !ref.name().equals(row.name()) && !byName.containsKey(ref.name())) {
+                jdbc.sql("insert into enterprise_alias (enterprise_id, alias) values (?, ?) on conflict do nothing")
+                        .params(row.id(), ref.name()).update();
+                byName.put(ref.name(), row);
+            }
+            ids.put(ref, row.id());
+        }
+        return ids;
+    }
+
+    public Optional<Enterprise> find(long id) {
+        return jdbc.sql("select id, credit_code, name, version from enterprise where id = ?").param(id)
+                .query((rs, n) -> new Enterprise(rs.getLong(1), rs.getString(2), rs.getString(3), aliases(id), rs.getInt(4)))
+                .optional();
+    }
+
+    public List<String> aliases(long id) {
+        return jdbc.sql("select alias from enterprise_alias where enterprise_id = ? order by alias").param(id).query(String.class).list();
+    }
+
+    public record Listed(long id, String creditCode, String name, String aliases, long projects) {
+    }
+
+    public List<Listed> search(String q, int limit, int offset) {
+        String like = q == null || q.isBlank() ? null : "%" + q.trim() + "%";
+        return jdbc.sql("""
+                select e.id, e.credit_code, e.name,
+                       (select string_agg(alias, '、' order by alias) from enterprise_alias a where a.enterprise_id = e.id),
+                       (select count(*) from project p where p.investor_id = e.id)
+                from enterprise e
+                where cast(:like as text) is null or e.name like :like or e.credit_code like :like
+                   or exists (select 1 from enterprise_alias a where a.enterprise_id = e.id and a.alias like :like)
+                order by e.name limit :limit offset :offset""")
+                .param("like", like).param("limit", limit).param("offset", offset)
+                .query((rs, n) -> new Listed(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5)))
+                .list();
+    }
+
+    @Transactional
+    public void update(long id, String name, String creditCode, List<String> aliases, int version) {
+        String trimmed = name == null ? "" : name.trim();
+        if (trimmed.isEmpty()) {
+            throw DomainException.badRequest("企业名称不能为空");
+        }
+        String code = creditCode == null || creditCode.isBlank() ? null : creditCode.trim().toUpperCase();
+        if (code != null && jdbc.sql("select count(*) from enterprise where credit_code = ? and id <> ?").params(code, id)
+                .query(Long.class).single() > 0) {
+            throw DomainException.badRequest("统一社会信用代码 " + code + " 已属于另一家企业");
+        }
+        if (jdbc.sql("update enterprise set name = ?, credit_code = ?, version = version + 1 where id = ? and version = ?")
+                .params(trimmed, code, id, version).update() == 0) {
+            throw DomainException.conflict("该企业已被他人修改，请刷新后重试");
+        }
+        jdbc.sql("delete from enterprise_alias where enterprise_id = ?").param(id).update();
+        List<String> clean = new ArrayList<>();
+        for (String a : aliases) {
+            String t = a.trim();
+            if (!t.isEmpty() && !t.equals(trimmed) && !clean.contains(t)) {
+                clean.add(t);
+            }
+        }
+        for (String a : clean) {
+            if (jdbc.sql("insert into enterprise_alias (enterprise_id, alias) values (?, ?) on conflict (alias) do nothing")
+                    .params(id, a).update() == 0) {
+                throw DomainException.badRequest("别名“" + a + "”已属于另一家企业");
+            }
+        }
+    }
+}

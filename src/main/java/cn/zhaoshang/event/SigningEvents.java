@@ -1,0 +1,61 @@
+package cn.zhaoshang.event;
+
+import cn.zhaoshang.common.DomainException;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+@Component
+public class SigningEvents {
+
+    private static final RowMapper<SigningEvent> MAPPER = (rs, n) -> new SigningEvent(rs.getLong("id"), rs.getString("name"),
+            rs.getObject("held_on", LocalDate.class), rs.getString("place"), rs.getInt("version"));
+
+    private final JdbcClient jdbc;
+
+    SigningEvents(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Transactional
+    public Map<String, Long> ensure(Collection<String> names) {
+        Map<String, Long> ids = new HashMap<>();
+        for (String name : names) {
+            ids.put(name, jdbc.sql("""
+                    insert into signing_event (name) values (?)
+                    on conflict (name) do update set name = excluded.name returning id""").param(name).query(Long.class).single());
+        }
+        return ids;
+    }
+
+    public List<SigningEvent> all() {
+        return jdbc.sql("select * from signing_event order by held_on desc nulls last, name").query(MAPPER).list();
+    }
+
+    public Optional<SigningEvent> find(long id) {
+        return jdbc.sql("select * from signing_event where id = ?").param(id).query(MAPPER).optional();
+    }
+
+    @Transactional
+    public void update(long id, String name, LocalDate heldOn, String place, int version) {
+        String trimmed = name == null ? "" : name.trim();
+        if (trimmed.isEmpty()) {
+            throw DomainException.badRequest("活动名称不能为空");
+        }
+        if (jdbc.sql("select count(*) from signing_event where name = ? and id <> ?").params(trimmed, id).query(Long.class).single() > 0) {
+            throw DomainException.badRequest("已有名为“" + trimmed + "”的签约活动");
+        }
+        if (jdbc.sql("update signing_event set name = ?, held_on = ?, place = ?, version = version + 1 where id = ? and version = ?")
+                .params(trimmed, heldOn == null ? null : Date.valueOf(heldOn), place, id, version).update() == 0) {
+            throw DomainException.conflict("该签约活动已被他人修改，请刷新后重试");
+        }
+    }
+}

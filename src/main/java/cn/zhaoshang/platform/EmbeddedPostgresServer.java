@@ -1,0 +1,120 @@
+package cn.zhaoshang.platform;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An embedded PostgreSQL whose cluster lives in a directory and survives restarts.
+ * A JVM killed with {@code kill -9} leaves its postmaster running, or a stale {@code postmaster.pid}:
+ * both are cleared before the server starts again, so no data is lost and no manual step is needed.
+ */
+public final class EmbeddedPostgresServer implements Closeable {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
+    static final String DATABASE = "zhaoshang";
+
+    private final EmbeddedPostgres postgres;
+
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
+        this.postgres = postgres;
+    }
+
+    public static EmbeddedPostgresServer start(Path dataDirectory) throws IOException {
+        Path dir = dataDirectory.toAbsolutePath();
+        Files.createDirectories(dir);
+        stopOrphanedPostmaster(dir);
+        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                .setDataDirectory(dir)
+                .setCleanDataDirectory(false)
+                .setPGStartupWait(Duration.ofSeconds(60))
+                .setLocaleConfig("encoding", "UTF8")
+                .setLocaleConfig("locale", "C")
+                .setServerConfig("max_connections", "50")
+                .setServerConfig("shared_buffers", "128MB")
+                .setServerConfig("work_mem", "16MB")
+                .start();
+        EmbeddedPostgresServer server = new EmbeddedPostgresServer(postgres);
+        server.createDatabaseIfMissing();
+        log.info("Embedded PostgreSQL ready in {} on port {}", dir, postgres.getPort());
+        return server;
+    }
+
+    public String jdbcUrl() {
+        return postgres.getJdbcUrl("postgres", DATABASE);
+    }
+
+    public int port() {
+        return postgres.getPort();
+    }
+
+    private void createDatabaseIfMissing() throws IOException {
+        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            try (ResultSet rs = s.executeQuery("select 1 from pg_database where datname = '" + DATABASE + "'")) {
+                if (rs.next()) {
+                    return;
+                }
+            }
+            s.execute("create database " + DATABASE + " encoding 'UTF8' template template0");
+        } catch (SQLException e) {
+            throw new IOException("无法创建内置数据库：" + e.getMessage(), e);
+        }
+    }
+
+    /** A postmaster left behind by a killed JVM still owns the directory: ask it to shut down and wait. */
+    static void stopOrphanedPostmaster(Path dir) throws IOException {
+        Path pidFile = dir.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        Optional<ProcessHandle> process = readPid(pidFile).flatMap(ProcessHandle::of)
+                .filter(ProcessHandle::isAlive)
+                .filter(EmbeddedPostgresServer::looksLikePostgres);
+        if (process.isEmpty()) {
+            log.warn("Removing stale {} left by an unclean stop", pidFile);
+            Files.deleteIfExists(pidFile);
+            return;
+        }
+        ProcessHandle postmaster = process.get();
+        log.warn("Stopping orphaned PostgreSQL server (pid {}) left by an unclean stop", postmaster.pid());
+        postmaster.destroy(); // SIGTERM: a smart shutdown, which flushes everything to disk
+        try {
+            postmaster.onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IOException("残留的数据库进程 " + postmaster.pid() + " 未能在60秒内停止，请手动结束后重试", e);
+        }
+    }
+
+    // after a reboot the pid may belong to an unrelated process; only a postgres binary is ours to stop
+    private static boolean looksLikePostgres(ProcessHandle process) {
+        return process.info().command().map(c -> c.contains("postgres")).orElse(true);
+    }
+
+    private static Optional<Long> readPid(Path pidFile) throws IOException {
+        List<String> lines = Files.readAllLines(pidFile);
+        if (lines.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Long.parseLong(lines.get(0).trim()));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        postgres.close();
+    }
+}

@@ -1,0 +1,73 @@
+package cn.zhaoshang.report;
+
+import cn.zhaoshang.project.Page;
+import cn.zhaoshang.project.ProjectView;
+import cn.zhaoshang.project.Projects;
+import java.util.List;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** The projects behind a report figure: the same pool, narrowed the way the figure was; its count and total match. */
+@Component
+public class Drilldown {
+
+    /** Which figure: any of these may be null. stage is LEAD, SIGNED or LANDED at {@code to}. */
+    public record Selection(String stage, String unit, String chain, String event, Boolean onStage) {
+    }
+
+    public record Result(Page<ProjectView> page, Figures figures) {
+    }
+
+    private final JdbcClient jdbc;
+    private final Projects projects;
+
+    Drilldown(JdbcClient jdbc, Projects projects) {
+        this.jdbc = jdbc;
+        this.projects = projects;
+    }
+
+    public Result list(ReportPeriod period, Selection s, int page, int size) {
+        MapSqlParameterSource params = Pool.params(period);
+        StringBuilder where = new StringBuilder(Pool.WHERE);
+        if (s.stage() != null) {
+            where.append(" and ").append(Pool.STAGE).append(" = :stage");
+            params.addValue("stage", s.stage());
+        }
+        if (s.unit() != null) {
+            if (Reports.NO_UNIT.equals(s.unit())) {
+                where.append(" and p.unit_id is null");
+            } else {
+                where.append(" and u.name = :unit");
+                params.addValue("unit", s.unit());
+            }
+        }
+        if (s.chain() != null) {
+            if (Reports.NO_CHAIN.equals(s.chain())) {
+                where.append(" and p.chain_id is null");
+            } else {
+                where.append(" and c.name = :chain");
+                params.addValue("chain", s.chain());
+            }
+        }
+        if (s.event() != null) {
+            where.append(" and e.name = :event and p.signed_on <= :to");
+            params.addValue("event", s.event());
+        }
+        if (s.onStage() != null) {
+            where.append(" and p.on_stage = :onStage");
+            params.addValue("onStage", s.onStage());
+        }
+        params.addValue("limit", size).addValue("offset", (long) page * size);
+        List<ProjectView> items = jdbc.sql(Projects.SELECT + " where " + where + " order by p.investment desc, p.code limit :limit offset :offset")
+                .paramSource(params).query(projects.mapper()).list();
+        Figures figures = jdbc.sql("""
+                        select count(*), coalesce(sum(p.investment), 0.00) from project p
+                        left join unit u on u.id = p.unit_id
+                        left join industry_chain c on c.id = p.chain_id
+                        left join signing_event e on e.id = p.event_id
+                        where """ + where)
+                .paramSource(params).query((rs, n) -> new Figures(rs.getLong(1), Reports.money(rs.getBigDecimal(2)))).single();
+        return new Result(new Page<>(items, figures.count(), page, size), figures);
+    }
+}

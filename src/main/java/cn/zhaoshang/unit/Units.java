@@ -1,0 +1,75 @@
+package cn.zhaoshang.unit;
+
+import cn.zhaoshang.common.DomainException;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Units are matched by name within a region: two counties may each have a 市商务局. */
+@Component
+public class Units {
+
+    private static final RowMapper<Unit> MAPPER = (rs, n) -> new Unit(rs.getLong("id"), rs.getString("region_code"),
+            rs.getString("name"), UnitKind.valueOf(rs.getString("kind")), rs.getInt("version"));
+
+    private final JdbcClient jdbc;
+
+    Units(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<Unit> find(long id) {
+        return jdbc.sql("select * from unit where id = ?").param(id).query(MAPPER).optional();
+    }
+
+    public Optional<Unit> find(String regionCode, String name) {
+        return jdbc.sql("select * from unit where region_code = ? and name = ?").params(regionCode, name).query(MAPPER).optional();
+    }
+
+    /** Ids of the named units of a region, creating the missing ones. */
+    @Transactional
+    public Map<String, Long> ensure(String regionCode, Collection<String> names) {
+        Map<String, Long> ids = new HashMap<>();
+        for (String name : names) {
+            ids.put(name, jdbc.sql("""
+                    insert into unit (region_code, name, kind) values (?, ?, ?)
+                    on conflict (region_code, name) do update set name = excluded.name
+                    returning id""").params(regionCode, name, UnitKind.infer(name).name()).query(Long.class).single());
+        }
+        return ids;
+    }
+
+    public long ensure(String regionCode, String name) {
+        return ensure(regionCode, List.of(name)).get(name);
+    }
+
+    /** Units whose region lies in [from, to] (a region's code range). */
+    public List<Unit> inRegions(String from, String to) {
+        return jdbc.sql("select * from unit where region_code between ? and ? order by region_code, kind, name")
+                .params(from, to).query(MAPPER).list();
+    }
+
+    @Transactional
+    public void update(long id, String name, UnitKind kind, int version) {
+        String trimmed = name == null ? "" : name.trim();
+        if (trimmed.isEmpty()) {
+            throw DomainException.badRequest("单位名称不能为空");
+        }
+        Unit current = find(id).orElseThrow(() -> DomainException.notFound("单位不存在"));
+        Optional<Unit> clash = find(current.regionCode(), trimmed);
+        if (clash.isPresent() && clash.get().id() != id) {
+            throw DomainException.badRequest("本区域已有名为“" + trimmed + "”的单位");
+        }
+        int n = jdbc.sql("update unit set name = ?, kind = ?, version = version + 1 where id = ? and version = ?")
+                .params(trimmed, kind.name(), id, version).update();
+        if (n == 0) {
+            throw DomainException.conflict("该单位已被他人修改，请刷新后重试");
+        }
+    }
+}
