@@ -41,6 +41,19 @@ public class Chains {
         return jdbc.sql("select * from industry_chain where id = ?").param(id).query(MAPPER).optional();
     }
 
+    /** Projects per chain within a data scope, for the master-data page. */
+    public Map<Long, Long> projectCounts(cn.zhaoshang.common.DataScope scope) {
+        Map<Long, Long> counts = new HashMap<>();
+        jdbc.sql("""
+                select p.chain_id, count(*) from project p
+                where p.chain_id is not null and p.region_code between ? and ? and (cast(? as bigint) is null or p.unit_id = ?)
+                group by p.chain_id""")
+                .params(scope.regionFrom(), scope.regionTo(), scope.unitId(), scope.unitId())
+                .query((rs, n) -> Map.entry(rs.getLong(1), rs.getLong(2))).list()
+                .forEach(e -> counts.put(e.getKey(), e.getValue()));
+        return counts;
+    }
+
     @Transactional
     public void rename(long id, String name, int version) {
         String trimmed = name == null ? "" : name.trim();

@@ -44,6 +44,23 @@ public class SigningEvents {
         return jdbc.sql("select * from signing_event where id = ?").param(id).query(MAPPER).optional();
     }
 
+    /** How many projects name an event, and how many of them were signed on stage. */
+    public record Signings(long projects, long onStage) {
+    }
+
+    /** Projects signed at each event within a data scope, and how many of them on stage. */
+    public Map<Long, Signings> projectCounts(cn.zhaoshang.common.DataScope scope) {
+        Map<Long, Signings> counts = new HashMap<>();
+        jdbc.sql("""
+                select p.event_id, count(*), count(*) filter (where p.on_stage) from project p
+                where p.event_id is not null and p.region_code between ? and ? and (cast(? as bigint) is null or p.unit_id = ?)
+                group by p.event_id""")
+                .params(scope.regionFrom(), scope.regionTo(), scope.unitId(), scope.unitId())
+                .query((rs, n) -> Map.entry(rs.getLong(1), new Signings(rs.getLong(2), rs.getLong(3)))).list()
+                .forEach(e -> counts.put(e.getKey(), e.getValue()));
+        return counts;
+    }
+
     @Transactional
     public void update(long id, String name, LocalDate heldOn, String place, int version) {
         String trimmed = name == null ? "" : name.trim();

@@ -143,6 +143,15 @@ public class Projects {
                 .list();
     }
 
+    /** The region with the most projects in scope, for a page's default region; empty when the ledger is empty. */
+    public Optional<String> busiestRegion(DataScope scope) {
+        return jdbc.sql("""
+                select p.region_code from project p where p.region_code between ? and ?
+                and (cast(? as bigint) is null or p.unit_id = ?)
+                group by p.region_code order by count(*) desc, p.region_code limit 1""")
+                .params(scope.regionFrom(), scope.regionTo(), scope.unitId(), scope.unitId()).query(String.class).optional();
+    }
+
     static String escapeLike(String s) {
         return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }

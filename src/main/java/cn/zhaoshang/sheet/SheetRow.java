@@ -12,7 +12,7 @@ public record SheetRow(int rowNumber, Map<String, String> cells) {
 
     public SheetRow {
         // rows built by the reader share one header index; anything else is copied to stay immutable
-        cells = cells instanceof RowCells ? cells : Collections.unmodifiableMap(new LinkedHashMap<>(cells));
+        cells = cells instanceof RowCells ? cells : copy(cells);
     }
 
     /** The cell under {@code column} ("总投资（万元）" finds "总投资(万元)"); "" when the column is absent. */
@@ -26,5 +26,11 @@ public record SheetRow(int rowNumber, Map<String, String> cells) {
 
     public boolean isBlank() {
         return cells.values().stream().allMatch(String::isEmpty);
+    }
+
+    private static Map<String, String> copy(Map<String, String> cells) {
+        Map<String, String> copy = new LinkedHashMap<>();
+        cells.forEach((column, text) -> copy.put(column, text == null ? "" : text));
+        return Collections.unmodifiableMap(copy);
     }
 }

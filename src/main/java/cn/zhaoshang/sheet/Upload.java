@@ -25,7 +25,11 @@ final class Upload implements AutoCloseable {
 
     /** Copies {@code in} to its end (it is not closed: the caller owns it). */
     static Upload of(InputStream in) throws IOException {
-        Path path = Files.createTempFile("zhaoshang-sheet-", ".upload");
+        return of(in, Path.of(System.getProperty("java.io.tmpdir")));
+    }
+
+    static Upload of(InputStream in, Path directory) throws IOException {
+        Path path = Files.createTempFile(directory, "zhaoshang-sheet-", ".upload");
         try {
             long size = 0;
             byte[] head = new byte[8];

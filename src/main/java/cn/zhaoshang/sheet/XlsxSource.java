@@ -96,10 +96,14 @@ final class XlsxSource {
 
     /** TRUE/FALSE for booleans, ISO dates for date-formatted numbers, Excel's own digits for numbers. */
     static String text(Cell cell) {
-        if (cell == null || cell.getType() == CellType.EMPTY || cell.getValue() == null) {
+        if (cell == null || cell.getType() == CellType.EMPTY) {
             return "";
         }
         Object value = cell.getValue();
+        if (value == null) {
+            // a number cell whose text is no number arrives as an error cell; its text lets Cells name the problem
+            return cell.getType() == CellType.ERROR && cell.getRawValue() != null ? cell.getRawValue() : "";
+        }
         if (value instanceof Boolean b) {
             return b ? "TRUE" : "FALSE";
         }

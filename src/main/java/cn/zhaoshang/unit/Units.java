@@ -55,6 +55,19 @@ public class Units {
                 .params(from, to).query(MAPPER).list();
     }
 
+    /** Projects per unit among the units whose region lies in [from, to]; for unit staff only their own unit's. */
+    public Map<Long, Long> projectCounts(String from, String to, Long onlyUnit) {
+        Map<Long, Long> counts = new HashMap<>();
+        jdbc.sql("""
+                select p.unit_id, count(*) from project p
+                where p.region_code between ? and ? and p.unit_id is not null and (cast(? as bigint) is null or p.unit_id = ?)
+                group by p.unit_id""")
+                .params(from, to, onlyUnit, onlyUnit)
+                .query((rs, n) -> Map.entry(rs.getLong(1), rs.getLong(2))).list()
+                .forEach(e -> counts.put(e.getKey(), e.getValue()));
+        return counts;
+    }
+
     @Transactional
     public void update(long id, String name, UnitKind kind, int version) {
         String trimmed = name == null ? "" : name.trim();

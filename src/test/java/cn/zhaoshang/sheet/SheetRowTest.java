@@ -43,6 +43,10 @@ class SheetRowTest {
         SheetRow row = new SheetRow(2, cells);
         cells.put("企业", "改了");
         assertThat(row.get("企业")).isEqualTo("某公司");
+
+        Map<String, String> withNull = new LinkedHashMap<>();
+        withNull.put("企业", null);
+        assertThat(new SheetRow(2, withNull).cells()).containsEntry("企业", "");
     }
 
     @Test

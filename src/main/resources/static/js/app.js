@@ -1,0 +1,48 @@
+// Shared page behaviour. No inline scripts anywhere: the Content-Security-Policy allows only script files from this origin.
+(function () {
+  'use strict';
+
+  // htmx requests change nothing without the session's CSRF token, sent as the header Spring Security expects.
+  document.addEventListener('htmx:configRequest', function (event) {
+    var token = document.querySelector('meta[name="_csrf"]');
+    var header = document.querySelector('meta[name="_csrf_header"]');
+    if (token && header && event.detail.verb !== 'get') {
+      event.detail.headers[header.getAttribute('content')] = token.getAttribute('content');
+    }
+  });
+
+  // A failed htmx request says so instead of doing nothing.
+  document.addEventListener('htmx:responseError', function (event) {
+    showProblem('请求未成功（' + event.detail.xhr.status + '），请刷新页面后重试');
+  });
+  document.addEventListener('htmx:sendError', function () {
+    showProblem('无法连接服务器，请检查网络后重试');
+  });
+
+  function showProblem(text) {
+    var box = document.getElementById('htmx-problem');
+    if (!box) {
+      return;
+    }
+    box.textContent = text;
+    box.classList.remove('d-none');
+  }
+
+  // Buttons that ask before they act: <button data-confirm="确定…？">
+  document.addEventListener('click', function (event) {
+    var el = event.target.closest('[data-confirm]');
+    if (el && !window.confirm(el.getAttribute('data-confirm'))) {
+      event.preventDefault();
+      event.stopPropagation();
+    }
+  }, true);
+
+  // Rows that open a page when clicked anywhere: <tr data-href="/projects/…">
+  document.addEventListener('click', function (event) {
+    var row = event.target.closest('tr[data-href]');
+    if (!row || event.target.closest('a, button, input, select, label')) {
+      return;
+    }
+    window.location.href = row.getAttribute('data-href');
+  });
+})();

@@ -1,0 +1,252 @@
+package cn.zhaoshang.project;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.zhaoshang.sheet.CreditCodes;
+import cn.zhaoshang.support.Csv;
+import cn.zhaoshang.support.IntegrationTest;
+import cn.zhaoshang.support.Json;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** CONTRACT.md §3 through the HTTP API on a real database. */
+class ProjectImportTest extends IntegrationTest {
+
+    private static final String VALID_CODE = CreditCodes.complete("91350100MA2Y4K8P3");
+
+    @BeforeEach
+    void empty() {
+        fixtures.reset();
+    }
+
+    @Test
+    void aFileWithBadCellsIsRejectedWholeAndEveryBadCellIsNamed() {
+        String wrongCheck = VALID_CODE.substring(0, 17) + (VALID_CODE.charAt(17) == '0' ? '1' : '0');
+        Csv csv = Csv.of("项目编号", "项目名称", "统一社会信用代码", "行政区划代码", "总投资(万元)", "对接日期", "签约日期", "落地日期",
+                        "终止日期", "签约活动", "上台签约", "重点项目", "上级项目编号")
+                .row(row("项目编号", "OK1", "项目名称", "好项目", "行政区划代码", "350112", "总投资(万元)", "100", "对接日期", "2017-01-01"))
+                .row(row("项目编号", "B1", "项目名称", "", "行政区划代码", "350112", "总投资(万元)", "100", "对接日期", "2017-01-01"))
+                .row(row("项目编号", "B2", "项目名称", "日期不存在", "行政区划代码", "350112", "总投资(万元)", "100", "对接日期", "2017-02-30"))
+                .row(row("项目编号", "B3", "项目名称", "日期倒序", "行政区划代码", "350112", "总投资(万元)", "100", "对接日期", "2017-03-01",
+                        "签约日期", "2017-02-01"))
+                .row(row("项目编号", "B4", "项目名称", "负数", "行政区划代码", "350112", "总投资(万元)", "-5", "对接日期", "2017-01-01"))
+                .row(row("项目编号", "B5", "项目名称", "三位小数", "行政区划代码", "350112", "总投资(万元)", "1.234", "对接日期", "2017-01-01"))
+                .row(row("项目编号", "B6", "项目名称", "非数字", "行政区划代码", "350112", "总投资(万元)", "一百", "对接日期", "2017-01-01"))
+                .row(row("项目编号", "B7", "项目名称", "校验位", "统一社会信用代码", wrongCheck, "行政区划代码", "350112", "总投资(万元)", "1",
+                        "对接日期", "2017-01-01"))
+                .row(row("项目编号", "B8", "项目名称", "未知区划", "行政区划代码", "359999", "总投资(万元)", "1", "对接日期", "2017-01-01"))
+                .row(row("项目编号", "B9", "项目名称", "上台无活动", "行政区划代码", "350112", "总投资(万元)", "1", "对接日期", "2017-01-01",
+                        "上台签约", "是"))
+                .row(row("项目编号", "B10", "项目名称", "无上级", "行政区划代码", "350112", "总投资(万元)", "1", "对接日期", "2017-01-01",
+                        "上级项目编号", "NOPE"))
+                .row(row("项目编号", "B11", "项目名称", "坏标志", "行政区划代码", "350112", "总投资(万元)", "1", "对接日期", "2017-01-01",
+                        "重点项目", "Y"))
+                .row(row("项目编号", "B12", "项目名称", "终止早于对接", "行政区划代码", "350112", "总投资(万元)", "1", "对接日期", "2017-05-01",
+                        "终止日期", "2017-04-01"))
+                .row(row("项目编号", "B13", "项目名称", "循环甲", "行政区划代码", "350112", "总投资(万元)", "1", "对接日期", "2017-01-01",
+                        "上级项目编号", "B14"))
+                .row(row("项目编号", "B14", "项目名称", "循环乙", "行政区划代码", "350112", "总投资(万元)", "1", "对接日期", "2017-01-01",
+                        "上级项目编号", "B13"));
+        HttpResponse<String> r = admin().upload("/api/v1/projects/import", "bad.csv", csv.utf8());
+        assertThat(r.statusCode()).isEqualTo(422);
+        JsonNode errors = Json.parse(r.body()).get("errors");
+        List<String> cells = new ArrayList<>();
+        errors.forEach(e -> cells.add(e.get("row").asInt() + ":" + e.get("column").asText()));
+        assertThat(cells).contains("3:项目名称", "4:对接日期", "5:签约日期", "6:总投资(万元)", "7:总投资(万元)", "8:总投资(万元)",
+                "9:统一社会信用代码", "10:行政区划代码", "11:上台签约", "12:上级项目编号", "13:重点项目", "14:终止日期",
+                "15:上级项目编号", "16:上级项目编号");
+        assertThat(cells).noneMatch(c -> c.startsWith("2:"));
+        errors.forEach(e -> assertThat(e.get("message").asText()).matches(".*\\p{IsHan}.*"));
+        assertThat(errors.findValuesAsString("value")).contains("2017-02-30", "-5", wrongCheck, "359999");
+        assertThat(count("project")).isZero();
+        assertThat(count("unit") + count("enterprise") + count("import_batch")).isZero();
+    }
+
+    @Test
+    void importingTheSameFileTwiceChangesNothingTheSecondTime() {
+        byte[] file = sample().utf8();
+        JsonNode first = Json.parse(admin().upload("/api/v1/projects/import", "a.csv", file).body());
+        assertThat(first.get("created").asInt()).isEqualTo(3);
+        long revisions = count("project_revision");
+        JsonNode second = Json.parse(admin().upload("/api/v1/projects/import", "a.csv", file).body());
+        assertThat(second.get("created").asInt()).isZero();
+        assertThat(second.get("updated").asInt()).isZero();
+        assertThat(second.get("unchanged").asInt()).isEqualTo(3);
+        assertThat(count("project")).isEqualTo(3);
+        assertThat(count("project_revision")).isEqualTo(revisions);
+    }
+
+    @Test
+    void aChangedRowUpdatesItsProjectAndKeepsTheOldValuesInHistory() {
+        admin().upload("/api/v1/projects/import", "a.csv", sample().utf8());
+        Csv changed = Csv.of("项目编号", "项目名称", "行政区划代码", "总投资(万元)", "对接日期", "签约日期")
+                .row(row("项目编号", "P1", "项目名称", "智慧园区", "行政区划代码", "350112", "总投资(万元)", "2500.5", "对接日期", "2017-01-02",
+                        "签约日期", "2017-03-03"));
+        JsonNode r = Json.parse(admin().upload("/api/v1/projects/import", "b.csv", changed.utf8()).body());
+        assertThat(r.get("updated").asInt()).isEqualTo(1);
+        JsonNode p = Json.parse(admin().get("/api/v1/projects/P1").body());
+        assertThat(p.get("investment").decimalValue()).isEqualByComparingTo("2500.50");
+        assertThat(p.get("stage").asText()).isEqualTo("SIGNED");
+        String changes = fixtures.jdbc().sql("""
+                select r.changes::text from project_revision r join project p on p.id = r.project_id
+                where p.code = 'P1' and r.version = 1""").query(String.class).single();
+        assertThat(changes).contains("总投资(万元)").contains("2000.00").contains("2500.50").contains("签约日期");
+    }
+
+    @Test
+    void rowsWithoutCodeGetOneAndAreFoundAgainByRegionAndName() {
+        Csv csv = Csv.of("项目名称", "行政区划代码", "总投资(万元)", "对接日期", "投资方", "统一社会信用代码")
+                .row(row("项目名称", "无编号项目", "行政区划代码", "350182", "总投资(万元)", "10", "对接日期", "2017/3/9", "投资方", "北京奇虎科技有限公司",
+                        "统一社会信用代码", VALID_CODE));
+        assertThat(Json.parse(admin().upload("/api/v1/projects/import", "c.csv", csv.utf8()).body()).get("created").asInt()).isEqualTo(1);
+        JsonNode list = Json.parse(admin().get("/api/v1/projects?page=0&size=20").body());
+        assertThat(list.get("total").asLong()).isEqualTo(1);
+        JsonNode p = list.get("items").get(0);
+        assertThat(p.get("code").asText()).isEqualTo("350112-2017-0001");
+        assertThat(p.get("region").asText()).isEqualTo("350112");
+        assertThat(p.get("contactedOn").asText()).isEqualTo("2017-03-09");
+        assertThat(p.get("creditCode").asText()).isEqualTo(VALID_CODE);
+        JsonNode again = Json.parse(admin().upload("/api/v1/projects/import", "c.csv", csv.utf8()).body());
+        assertThat(again.get("unchanged").asInt()).isEqualTo(1);
+        assertThat(count("project")).isEqualTo(1);
+    }
+
+    @Test
+    void enterprisesAreMatchedByCreditCodeThenByNameAndANewNameBecomesAnAlias() {
+        Csv csv = Csv.of("项目编号", "项目名称", "行政区划代码", "总投资(万元)", "对接日期", "投资方", "统一社会信用代码", "引荐企业")
+                .row(row("项目编号", "E1", "项目名称", "一", "行政区划代码", "350112", "总投资(万元)", "1", "对接日期", "2017-01-01",
+                        "投资方", "北京奇虎科技有限公司", "统一社会信用代码", VALID_CODE))
+                .row(row("项目编号", "E2", "项目名称", "二", "行政区划代码", "350112", "总投资(万元)", "1", "对接日期", "2017-01-01",
+                        "投资方", "奇虎360", "统一社会信用代码", VALID_CODE))
+                .row(row("项目编号", "E3", "项目名称", "三", "行政区划代码", "350112", "总投资(万元)", "1", "对接日期", "2017-01-01",
+                        "投资方", "奇虎360", "引荐企业", "北京奇虎科技有限公司"));
+        assertThat(admin().upload("/api/v1/projects/import", "e.csv", csv.utf8()).statusCode()).isEqualTo(200);
+        assertThat(count("enterprise")).isEqualTo(1);
+        assertThat(fixtures.jdbc().sql("select alias from enterprise_alias").query(String.class).list()).containsExactly("奇虎360");
+        assertThat(Json.parse(admin().get("/api/v1/projects/E3").body()).get("investor").asText()).isEqualTo("北京奇虎科技有限公司");
+    }
+
+    @Test
+    void unitsAreMatchedByNameWithinTheProjectsRegion() {
+        Csv csv = Csv.of("项目编号", "项目名称", "行政区划代码", "责任单位", "总投资(万元)", "对接日期")
+                .row(row("项目编号", "U1", "项目名称", "长乐商务", "行政区划代码", "350112", "责任单位", "市商务局", "总投资(万元)", "1", "对接日期", "2017-01-01"))
+                .row(row("项目编号", "U2", "项目名称", "福清商务", "行政区划代码", "350181", "责任单位", "市商务局", "总投资(万元)", "1", "对接日期", "2017-01-01"))
+                .row(row("项目编号", "U3", "项目名称", "长乐商务二", "行政区划代码", "350112", "责任单位", "市商务局", "总投资(万元)", "1", "对接日期", "2017-01-01"));
+        assertThat(admin().upload("/api/v1/projects/import", "u.csv", csv.utf8()).statusCode()).isEqualTo(200);
+        assertThat(fixtures.jdbc().sql("select region_code from unit where name = '市商务局' order by 1").query(String.class).list())
+                .containsExactly("350112", "350181");
+    }
+
+    @Test
+    void parentsMayComeFromTheFileOrTheLedgerAndAStageColumnMustAgreeWithTheDates() {
+        admin().upload("/api/v1/projects/import", "a.csv", sample().utf8());
+        Csv csv = Csv.of("项目编号", "项目名称", "行政区划代码", "总投资(万元)", "对接日期", "落地日期", "开工日期", "上级项目编号", "阶段")
+                .row(row("项目编号", "C1", "项目名称", "子一", "行政区划代码", "350112", "总投资(万元)", "1", "对接日期", "2017-01-01",
+                        "上级项目编号", "P1", "阶段", "线索"))
+                .row(row("项目编号", "C2", "项目名称", "孙一", "行政区划代码", "350112", "总投资(万元)", "1", "对接日期", "2017-01-01",
+                        "落地日期", "2017-02-01", "开工日期", "2017-03-01", "上级项目编号", "C1", "阶段", "落地"));
+        assertThat(admin().upload("/api/v1/projects/import", "c.csv", csv.utf8()).statusCode()).isEqualTo(200);
+        assertThat(Json.parse(admin().get("/api/v1/projects/C2").body()).get("parentCode").asText()).isEqualTo("C1");
+        assertThat(Json.parse(admin().get("/api/v1/projects/C2").body()).get("stage").asText()).isEqualTo("STARTED");
+
+        Csv cycle = Csv.of("项目编号", "项目名称", "行政区划代码", "总投资(万元)", "对接日期", "上级项目编号")
+                .row(row("项目编号", "P1", "项目名称", "智慧园区", "行政区划代码", "350112", "总投资(万元)", "2000", "对接日期", "2017-01-02",
+                        "上级项目编号", "C2"));
+        HttpResponse<String> r = admin().upload("/api/v1/projects/import", "cycle.csv", cycle.utf8());
+        assertThat(r.statusCode()).isEqualTo(422);
+        assertThat(r.body()).contains("循环");
+
+        Csv wrongStage = Csv.of("项目编号", "项目名称", "行政区划代码", "总投资(万元)", "对接日期", "签约日期", "阶段")
+                .row(row("项目编号", "S1", "项目名称", "阶段不符", "行政区划代码", "350112", "总投资(万元)", "1", "对接日期", "2017-01-01",
+                        "签约日期", "2017-02-01", "阶段", "落地"));
+        HttpResponse<String> s = admin().upload("/api/v1/projects/import", "s.csv", wrongStage.utf8());
+        assertThat(s.statusCode()).isEqualTo(422);
+        assertThat(Json.parse(s.body()).get("errors").get(0).get("column").asText()).isEqualTo("阶段");
+    }
+
+    @Test
+    void gb18030CsvAndXlsxWithExcelDateCellsImportAlike() throws IOException {
+        assertThat(admin().upload("/api/v1/projects/import", "gbk.csv", sample().gb18030()).statusCode()).isEqualTo(200);
+        assertThat(Json.parse(admin().get("/api/v1/projects/P2").body()).get("name").asText()).isEqualTo("长乐医疗大数据中心");
+        fixtures.reset();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Workbook wb = new Workbook(out, "test", "1.0");
+        Worksheet ws = wb.newWorksheet("项目");
+        String[] headers = {"项目编号", "项目名称", "行政区划代码", "总投资(万元)", "对接日期", "签约日期"};
+        for (int i = 0; i < headers.length; i++) {
+            ws.value(0, i, headers[i]);
+        }
+        ws.value(1, 0, "X1");
+        ws.value(1, 1, "Excel项目");
+        ws.value(1, 2, 350112);
+        ws.value(1, 3, 12345.67);
+        ws.value(1, 4, LocalDate.of(2017, 2, 28));
+        ws.style(1, 4).format("yyyy-mm-dd").set();
+        ws.value(1, 5, "2017/5/18");
+        wb.finish();
+        HttpResponse<String> r = admin().upload("/api/v1/projects/import", "x.xlsx", out.toByteArray());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        JsonNode p = Json.parse(admin().get("/api/v1/projects/X1").body());
+        assertThat(p.get("contactedOn").asText()).isEqualTo("2017-02-28");
+        assertThat(p.get("signedOn").asText()).isEqualTo("2017-05-18");
+        assertThat(p.get("investment").decimalValue()).isEqualByComparingTo("12345.67");
+    }
+
+    @Test
+    void theTemplateIsAWorkbookWithEveryColumnAndItsExplanation() throws IOException {
+        HttpResponse<byte[]> r = admin().getBytes("/api/v1/projects/import/template");
+        assertThat(r.statusCode()).isEqualTo(200);
+        var sheet = cn.zhaoshang.sheet.SheetReader.read("t.xlsx", new java.io.ByteArrayInputStream(r.body()), 10);
+        assertThat(sheet.headers()).contains("项目编号", "项目名称", "行政区划代码", "总投资(万元)", "对接日期", "上台签约", "上级项目编号");
+        assertThat(sheet.rows()).hasSize(1);
+        // the example row is itself valid
+        HttpResponse<String> imported = admin().upload("/api/v1/projects/import", "template.xlsx", r.body());
+        assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
+    }
+
+    @Test
+    void malformedUploadsAreRefusedWithAChineseMessageNeverA5xx() {
+        for (byte[] junk : List.of(new byte[0], "just text".getBytes(), new byte[]{'P', 'K', 3, 4, 0, 0, 1})) {
+            HttpResponse<String> r = admin().upload("/api/v1/projects/import", "junk.xlsx", junk);
+            assertThat(r.statusCode()).as(r.body()).isBetween(400, 499);
+            assertThat(r.headers().firstValue("Content-Type").orElse("")).contains("application/problem+json");
+            assertThat(Json.parse(r.body()).get("detail").asText()).matches(".*\\p{IsHan}.*");
+        }
+        HttpResponse<String> noHeader = admin().upload("/api/v1/projects/import", "h.csv", "项目名称,对接日期\r\n甲,2017-01-01\r\n".getBytes());
+        assertThat(noHeader.statusCode()).isEqualTo(422);
+        assertThat(noHeader.body()).contains("缺少必填列");
+    }
+
+    private static Csv sample() {
+        return Csv.of("项目编号", "项目名称", "行政区划代码", "责任单位", "产业链", "总投资(万元)", "对接日期", "签约日期", "落地日期")
+                .row(row("项目编号", "P1", "项目名称", "智慧园区", "行政区划代码", "350112", "责任单位", "东南大数据产业园", "产业链", "大数据",
+                        "总投资(万元)", "2000", "对接日期", "2017-01-02"))
+                .row(row("项目编号", "P2", "项目名称", "长乐医疗大数据中心", "行政区划代码", "350112", "责任单位", "东南大数据产业园",
+                        "产业链", "医疗健康", "总投资(万元)", "30000.5", "对接日期", "2017-01-03", "签约日期", "2017-02-01", "落地日期", "2017-03-01"))
+                .row(row("项目编号", "P3", "项目名称", "吴航商贸综合体", "行政区划代码", "350112", "责任单位", "吴航街道", "产业链", "商贸服务",
+                        "总投资(万元)", "800", "对接日期", "2017-01-04"));
+    }
+
+    private static Map<String, String> row(String... kv) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            m.put(kv[i], kv[i + 1]);
+        }
+        return m;
+    }
+
+    private long count(String table) {
+        return fixtures.jdbc().sql("select count(*) from " + table).query(Long.class).single();
+    }
+}
