@@ -1,5 +1,7 @@
 package cn.zhaoshang;
 
+import cn.zhaoshang.audit.AuditVerifyCommand;
+import cn.zhaoshang.generate.GenerateCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -9,6 +11,12 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class ZhaoshangApplication {
 
     public static void main(String[] args) {
+        if (GenerateCommand.requested(args)) {
+            System.exit(GenerateCommand.run(args));
+        }
+        if (AuditVerifyCommand.requested(args)) {
+            System.exit(AuditVerifyCommand.run(ZhaoshangApplication.class, args));
+        }
         SpringApplication.run(ZhaoshangApplication.class, args);
     }
 }

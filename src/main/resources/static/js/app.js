@@ -45,4 +45,17 @@
     }
     window.location.href = row.getAttribute('data-href');
   });
+
+  // A file picker styled in Chinese shows the chosen file's name: <input type="file" data-name-target="#…">
+  document.addEventListener('change', function (event) {
+    var input = event.target;
+    if (!input.matches || !input.matches('input[type=file][data-name-target]')) {
+      return;
+    }
+    var target = document.querySelector(input.getAttribute('data-name-target'));
+    if (target) {
+      target.textContent = input.files.length ? input.files[0].name : '未选择文件';
+      target.classList.toggle('text-muted', !input.files.length);
+    }
+  });
 })();

@@ -25,8 +25,10 @@ class AdminBootstrap implements ApplicationRunner {
     private final UserAccounts accounts;
     private final PasswordEncoder encoder;
     private final Environment environment;
+    private final java.time.Clock clock;
 
-    AdminBootstrap(UserAccounts accounts, PasswordEncoder encoder, Environment environment) {
+    AdminBootstrap(UserAccounts accounts, PasswordEncoder encoder, Environment environment, java.time.Clock clock) {
+        this.clock = clock;
         this.accounts = accounts;
         this.encoder = encoder;
         this.environment = environment;
@@ -42,7 +44,7 @@ class AdminBootstrap implements ApplicationRunner {
         if (generated) {
             password = random(20);
         }
-        accounts.create("admin", encoder.encode(password), "系统管理员", List.of(Role.SYSTEM_ADMIN), null, null, false);
+        accounts.create("admin", encoder.encode(password), "系统管理员", List.of(Role.SYSTEM_ADMIN), null, null, false, clock.instant());
         if (generated) {
             // printed once, on purpose: the only way a newcomer learns it; it is never stored in clear
             log.warn("\n\n  已创建管理员账号 admin，初始密码：{}\n  （仅显示这一次，请登录后立即修改；也可用环境变量 ZHAOSHANG_ADMIN_PASSWORD 指定）\n", password);

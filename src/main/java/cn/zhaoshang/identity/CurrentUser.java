@@ -3,7 +3,9 @@ package cn.zhaoshang.identity;
 import cn.zhaoshang.common.DataScope;
 import cn.zhaoshang.region.Region;
 import cn.zhaoshang.region.Regions;
+import java.util.Set;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
@@ -24,17 +26,35 @@ public class CurrentUser {
         return a == null ? "system" : a.getName();
     }
 
+    /** The one place a data scope is made; every list, report and lookup takes it. */
     public DataScope scope() {
         UserAccount account = accounts.find(username()).orElse(null);
-        if (account == null || account.regionCode() == null) {
-            return DataScope.EVERYTHING;
+        if (account == null) {
+            return new DataScope("999999", "000000", -1L); // matches nothing
+        }
+        Long unit = account.roles().contains(Role.UNIT_STAFF) ? (account.unitId() == null ? -1L : account.unitId()) : null;
+        if (account.regionCode() == null) {
+            return unit == null ? DataScope.EVERYTHING : new DataScope("000000", "999999", unit);
         }
         Region r = regions.resolve(account.regionCode()).orElseThrow();
-        Long unit = account.roles().contains(Role.UNIT_STAFF) ? account.unitId() : null;
         return new DataScope(r.rangeFrom(), r.rangeTo(), unit);
     }
 
     public String displayName() {
         return accounts.find(username()).map(UserAccount::displayName).orElse(username());
+    }
+
+    public boolean can(Permission permission) {
+        Authentication a = SecurityContextHolder.getContext().getAuthentication();
+        return a != null && a.getAuthorities().stream().map(GrantedAuthority::getAuthority).anyMatch(permission.code()::equals);
+    }
+
+    public Set<Role> roles() {
+        return accounts.find(username()).map(UserAccount::roles).orElse(Set.of());
+    }
+
+    /** The account's home region, if it has one (for default report pickers). */
+    public java.util.Optional<String> regionCode() {
+        return accounts.find(username()).map(UserAccount::regionCode);
     }
 }

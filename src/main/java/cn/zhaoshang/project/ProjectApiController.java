@@ -3,6 +3,8 @@ package cn.zhaoshang.project;
 import cn.zhaoshang.common.DomainException;
 import cn.zhaoshang.common.Params;
 import cn.zhaoshang.identity.CurrentUser;
+import cn.zhaoshang.identity.Permission;
+import cn.zhaoshang.identity.Permit;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.LinkedHashMap;
@@ -37,6 +39,7 @@ class ProjectApiController {
         this.guards = guards;
     }
 
+    @Permit(Permission.PROJECT_IMPORT)
     @PostMapping("/import")
     Map<String, Object> importFile(@RequestParam(name = "file", required = false) MultipartFile file) throws IOException {
         if (file == null || file.isEmpty()) {
@@ -54,6 +57,7 @@ class ProjectApiController {
         }
     }
 
+    @Permit(Permission.PROJECT_READ)
     @GetMapping
     Map<String, Object> list(@RequestParam(required = false) String page, @RequestParam(required = false) String size,
                              @RequestParam(required = false) String q, @RequestParam(required = false) String stage,
@@ -74,11 +78,13 @@ class ProjectApiController {
         return body;
     }
 
+    @Permit(Permission.PROJECT_READ)
     @GetMapping("/{code}")
     ProjectView one(@PathVariable String code) {
         return projects.find(code, currentUser.scope()).orElseThrow(() -> DomainException.notFound("项目不存在：" + code));
     }
 
+    @Permit(Permission.PROJECT_IMPORT)
     @GetMapping("/import/template")
     ResponseEntity<byte[]> template() throws IOException {
         return ResponseEntity.ok()

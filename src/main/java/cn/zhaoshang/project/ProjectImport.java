@@ -1,5 +1,8 @@
 package cn.zhaoshang.project;
 
+import cn.zhaoshang.audit.AuditEntry;
+import cn.zhaoshang.audit.AuditResult;
+import cn.zhaoshang.audit.AuditTrail;
 import cn.zhaoshang.common.CellError;
 import cn.zhaoshang.common.ImportRejectedException;
 import cn.zhaoshang.sheet.Sheet;
@@ -19,7 +22,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The project import (CONTRACT.md §3): every bad cell is reported and nothing is written, or every row is written.
@@ -34,22 +37,39 @@ public class ProjectImport {
     private final ProjectStore store;
     private final ImportLog importLog;
     private final Clock clock;
+    private final AuditTrail audit;
+    private final TransactionTemplate tx;
+    private final tools.jackson.databind.json.JsonMapper json;
 
-    ProjectImport(ProjectValidator validator, ProjectStore store, ImportLog importLog, Clock clock) {
+    ProjectImport(ProjectValidator validator, ProjectStore store, ImportLog importLog, Clock clock, AuditTrail audit,
+                  TransactionTemplate tx, tools.jackson.databind.json.JsonMapper json) {
+        this.json = json;
         this.validator = validator;
         this.store = store;
         this.importLog = importLog;
         this.clock = clock;
+        this.audit = audit;
+        this.tx = tx;
     }
 
-    @Transactional
     public ImportResult importFile(String fileName, InputStream in, String actor, RowGuard guard) throws IOException {
         Sheet sheet = SheetReader.read(fileName, in, MAX_ROWS);
         return importRows(fileName, sheet.headers(), sheet.rows(), actor, guard);
     }
 
-    @Transactional
+    /** All or nothing in one transaction; a rejected file is on record too, with how many cells were bad. */
     public ImportResult importRows(String fileName, List<String> headers, List<SheetRow> rows, String actor, RowGuard guard) {
+        try {
+            return tx.execute(status -> importInTransaction(fileName, headers, rows, actor, guard));
+        } catch (ImportRejectedException e) {
+            audit.recordIndependentlyAs(actor, new AuditEntry("PROJECT_IMPORT", "import", fileName, AuditResult.FAILURE,
+                    json.writeValueAsString(Map.of("rows", rows.size(), "errors", e.errors().size()))));
+            throw e;
+        }
+    }
+
+    private ImportResult importInTransaction(String fileName, List<String> headers, List<SheetRow> rows, String actor,
+                                             RowGuard guard) {
         List<CellError> errors = new ArrayList<>();
         for (ProjectColumn c : ProjectColumn.values()) {
             if (c.required() && !headers.contains(c.header())) {
@@ -200,6 +220,9 @@ public class ProjectImport {
         int created = (int) writes.stream().filter(w -> w.existing() == null).count();
         int updated = writes.size() - created;
         long batch = importLog.record("PROJECT", fileName, actor, now, rowCount, created, updated, unchanged);
+        audit.recordAllAs(actor, List.of(AuditEntry.success("PROJECT_IMPORT", "import", String.valueOf(batch),
+                json.writeValueAsString(Map.of("file", fileName == null ? "" : fileName, "rows", rowCount, "created", created,
+                        "updated", updated, "unchanged", unchanged)))));
         return new ImportResult(created, updated, unchanged, rowCount, batch);
     }
 }

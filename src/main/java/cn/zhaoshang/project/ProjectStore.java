@@ -1,5 +1,7 @@
 package cn.zhaoshang.project;
 
+import cn.zhaoshang.audit.AuditEntry;
+import cn.zhaoshang.audit.AuditTrail;
 import cn.zhaoshang.chain.Chains;
 import cn.zhaoshang.common.DomainException;
 import cn.zhaoshang.enterprise.EnterpriseRef;
@@ -43,9 +45,11 @@ class ProjectStore {
     private final Chains chains;
     private final SigningEvents events;
     private final Enterprises enterprises;
+    private final AuditTrail audit;
 
     ProjectStore(JdbcClient jdbc, JdbcTemplate template, JsonMapper json, Units units, Chains chains, SigningEvents events,
-                 Enterprises enterprises) {
+                 Enterprises enterprises, AuditTrail audit) {
+        this.audit = audit;
         this.jdbc = jdbc;
         this.template = template;
         this.json = json;
@@ -186,6 +190,7 @@ class ProjectStore {
         List<Object[]> insertArgs = new ArrayList<>();
         List<Object[]> updateArgs = new ArrayList<>();
         List<Object[]> revisionArgs = new ArrayList<>();
+        List<AuditEntry> auditEntries = new ArrayList<>();
         Timestamp now = Timestamp.from(at);
         for (Write w : writes) {
             ProjectDraft d = w.draft();
@@ -211,6 +216,8 @@ class ProjectStore {
             }
             revisionArgs.add(new Object[]{id, version, now, actor, w.action(), json.writeValueAsString(d.snapshot()),
                     json.writeValueAsString(changes)});
+            auditEntries.add(AuditEntry.success("PROJECT_" + w.action(), "project", d.code(),
+                    json.writeValueAsString(Map.of("version", version, "changes", changes))));
         }
         String columns = """
                 name, region_code, unit_id, investor_id, chain_id, investment, foreign_investment, utilized_foreign_capital,
@@ -240,6 +247,7 @@ class ProjectStore {
         template.batchUpdate("""
                 insert into project_revision (project_id, version, recorded_at, recorded_by, action, snapshot, changes)
                 values (?, ?, ?, ?, ?, ?::jsonb, ?::jsonb)""", revisionArgs);
+        audit.recordAllAs(actor, auditEntries);
         return ids;
     }
 

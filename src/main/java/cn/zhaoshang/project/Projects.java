@@ -37,8 +37,10 @@ public class Projects {
     private final Regions regions;
     private final RowMapper<ProjectView> mapper;
     private final tools.jackson.databind.json.JsonMapper json;
+    private final cn.zhaoshang.audit.AuditQuery audit;
 
-    Projects(JdbcClient jdbc, Regions regions, tools.jackson.databind.json.JsonMapper json) {
+    Projects(JdbcClient jdbc, Regions regions, tools.jackson.databind.json.JsonMapper json, cn.zhaoshang.audit.AuditQuery audit) {
+        this.audit = audit;
         this.jdbc = jdbc;
         this.regions = regions;
         this.json = json;
@@ -132,24 +134,27 @@ public class Projects {
         }
     }
 
+    /** The project's change history, read from the audit trail: who, when, and each field's old and new value. */
     public List<Revision> history(String code) {
-        return jdbc.sql("""
-                select r.version, r.recorded_at, r.recorded_by, r.action, r.changes::text
-                from project_revision r join project p on p.id = r.project_id where p.code = ? order by r.version desc""")
-                .param(code)
-                .query((rs, n) -> new Revision(rs.getInt(1), rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getString(4),
-                        json.readValue(rs.getString(5), new tools.jackson.core.type.TypeReference<List<Map<String, String>>>() {
-                        })))
-                .list();
+        return audit.of("project", code).stream().map(r -> {
+            Map<String, Object> detail = r.detail() == null ? Map.of()
+                    : json.readValue(r.detail(), new tools.jackson.core.type.TypeReference<Map<String, Object>>() {
+                    });
+            @SuppressWarnings("unchecked")
+            List<Map<String, String>> changes = (List<Map<String, String>>) detail.getOrDefault("changes", List.of());
+            int version = detail.get("version") instanceof Number n ? n.intValue() : 0;
+            return new Revision(version, r.at(), r.username(), r.action().replaceFirst("^PROJECT_", ""), changes);
+        }).toList();
     }
 
-    /** The region with the most projects in scope, for a page's default region; empty when the ledger is empty. */
+    /** The region with the most projects in scope: a sensible default for pickers. */
     public Optional<String> busiestRegion(DataScope scope) {
         return jdbc.sql("""
-                select p.region_code from project p where p.region_code between ? and ?
-                and (cast(? as bigint) is null or p.unit_id = ?)
-                group by p.region_code order by count(*) desc, p.region_code limit 1""")
-                .params(scope.regionFrom(), scope.regionTo(), scope.unitId(), scope.unitId()).query(String.class).optional();
+                        select region_code from project where region_code between :rf and :rt
+                          and (cast(:unit as bigint) is null or unit_id = :unit)
+                        group by region_code order by count(*) desc, region_code limit 1""")
+                .param("rf", scope.regionFrom()).param("rt", scope.regionTo()).param("unit", scope.unitId())
+                .query(String.class).optional();
     }
 
     static String escapeLike(String s) {

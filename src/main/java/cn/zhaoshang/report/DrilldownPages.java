@@ -1,5 +1,7 @@
 package cn.zhaoshang.report;
 
+import cn.zhaoshang.identity.Permission;
+import cn.zhaoshang.identity.Permit;
 import cn.zhaoshang.common.DomainException;
 import cn.zhaoshang.common.Params;
 import cn.zhaoshang.project.ProjectView;
@@ -28,6 +30,7 @@ class DrilldownPages {
         this.defaults = defaults;
     }
 
+    @Permit(Permission.REPORT_READ)
     @GetMapping("/reports/projects")
     String projects(@RequestParam(required = false) String region, @RequestParam(required = false) String from,
                     @RequestParam(required = false) String to, @RequestParam(required = false) String stage,

@@ -1,5 +1,7 @@
 package cn.zhaoshang.report;
 
+import cn.zhaoshang.identity.Permission;
+import cn.zhaoshang.identity.Permit;
 import cn.zhaoshang.common.DomainException;
 import cn.zhaoshang.identity.CurrentUser;
 import cn.zhaoshang.project.ProjectFilter;
@@ -32,6 +34,7 @@ class HomePages {
         this.defaults = defaults;
     }
 
+    @Permit
     @GetMapping("/")
     String home(@RequestParam(required = false) String region, Model model) {
         ReportQuery q = defaults.query(region, null, null);

@@ -1,6 +1,8 @@
 package cn.zhaoshang.report;
 
 import cn.zhaoshang.common.Params;
+import cn.zhaoshang.identity.Permission;
+import cn.zhaoshang.identity.Permit;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.MediaType;
@@ -13,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** CONTRACT.md §4. */
 @RestController
 @RequestMapping("/api/v1/reports")
+@Permit(Permission.REPORT_READ)
 class ReportApiController {
 
     private final ReportRequests requests;

@@ -1,5 +1,7 @@
 package cn.zhaoshang.report;
 
+import cn.zhaoshang.identity.Permission;
+import cn.zhaoshang.identity.Permit;
 import cn.zhaoshang.common.DataScope;
 import cn.zhaoshang.common.DomainException;
 import cn.zhaoshang.common.Money;
@@ -45,6 +47,7 @@ class ReportPages {
         this.json = json;
     }
 
+    @Permit(Permission.REPORT_READ)
     @GetMapping("/reports")
     String reports(@RequestParam(required = false) String region, @RequestParam(required = false) String from,
                    @RequestParam(required = false) String to, @RequestParam(required = false) String lang, Model model) {
@@ -73,6 +76,7 @@ class ReportPages {
     }
 
     /** The briefing alone, for the 简体/繁體 toggle; without htmx the whole report page. */
+    @Permit(Permission.REPORT_READ)
     @GetMapping("/reports/briefing")
     String briefing(@RequestParam(required = false) String region, @RequestParam(required = false) String from,
                     @RequestParam(required = false) String to, @RequestParam(required = false) String lang,

@@ -1,5 +1,7 @@
 package cn.zhaoshang.web;
 
+import cn.zhaoshang.identity.Permission;
+import cn.zhaoshang.identity.Permit;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
@@ -16,6 +18,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class LoginPage {
 
+    @Permit(anonymous = true)
     @GetMapping("/login")
     String login(HttpServletRequest request, Model model) {
         Authentication a = SecurityContextHolder.getContext().getAuthentication();
