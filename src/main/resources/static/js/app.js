@@ -11,6 +11,32 @@
     }
   });
 
+  // Lists keep their filters in the URL (hx-push-url): leave out the empty ones so the address stays readable.
+  document.addEventListener('htmx:configRequest', function (event) {
+    var data = event.detail.formData;
+    if (event.detail.verb !== 'get' || !data) {
+      return;
+    }
+    var empty = [];
+    data.forEach(function (value, key) {
+      if (value === '') {
+        empty.push(key);
+      }
+    });
+    empty.forEach(function (key) {
+      data.delete(key);
+    });
+  });
+
+  // A session that timed out answers an htmx request with the login page: go there instead of pasting it into the list.
+  document.addEventListener('htmx:beforeSwap', function (event) {
+    var url = event.detail.xhr.responseURL || '';
+    if (/^\/(login|account\/)/.test(new URL(url, window.location.href).pathname)) {
+      event.detail.shouldSwap = false;
+      window.location.href = url;
+    }
+  });
+
   // A failed htmx request says so instead of doing nothing.
   document.addEventListener('htmx:responseError', function (event) {
     showProblem('请求未成功（' + event.detail.xhr.status + '），请刷新页面后重试');
@@ -22,10 +48,14 @@
   function showProblem(text) {
     var box = document.getElementById('htmx-problem');
     if (!box) {
-      return;
+      box = document.createElement('div');
+      box.id = 'htmx-problem';
+      box.className = 'alert alert-danger shadow position-fixed bottom-0 end-0 m-4';
+      box.setAttribute('role', 'alert');
+      box.style.zIndex = '1080';
+      document.body.appendChild(box);
     }
     box.textContent = text;
-    box.classList.remove('d-none');
   }
 
   // Buttons that ask before they act: <button data-confirm="确定…？">

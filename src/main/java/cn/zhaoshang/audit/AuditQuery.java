@@ -39,14 +39,14 @@ public class AuditQuery {
                    and (cast(:a as text) is null or action = :a)
                    and (cast(:f as timestamptz) is null or at >= :f)
                    and (cast(:t as timestamptz) is null or at < :t)""";
-        var q = jdbc.sql("select * from audit_log" + where + " order by id desc limit :limit offset :offset")
+        var q = jdbc.sql("select * from audit_log " + where + " order by id desc limit :limit offset :offset")
                 .param("u", blank(f.username())).param("ot", blank(f.objectType())).param("oi", blank(f.objectId()))
                 .param("a", blank(f.action()))
                 .param("f", f.from() == null ? null : Timestamp.from(f.from().atStartOfDay(CHINA).toInstant()))
                 .param("t", f.to() == null ? null : Timestamp.from(f.to().plusDays(1).atStartOfDay(CHINA).toInstant()))
                 .param("limit", f.size()).param("offset", (long) f.page() * f.size());
         List<AuditRecord> rows = q.query(MAPPER).list();
-        long total = jdbc.sql("select count(*) from audit_log" + where)
+        long total = jdbc.sql("select count(*) from audit_log " + where)
                 .param("u", blank(f.username())).param("ot", blank(f.objectType())).param("oi", blank(f.objectId()))
                 .param("a", blank(f.action()))
                 .param("f", f.from() == null ? null : Timestamp.from(f.from().atStartOfDay(CHINA).toInstant()))

@@ -59,6 +59,7 @@ final class XlsxExport {
                     cell(ws, r, c, COLUMNS.get(c), p);
                 }
                 if (r % 10_000 == 0) {
+                    dateStyle(ws, r - 9_999, r);
                     try {
                         ws.flush();
                     } catch (IOException e) {
@@ -66,15 +67,21 @@ final class XlsxExport {
                     }
                 }
             });
-            for (int c = 0; c < COLUMNS.size(); c++) {
-                String header = COLUMNS.get(c).header();
-                if (header.endsWith("日期")) {
-                    ws.range(1, c, row[0], c).style().format("yyyy-mm-dd").set();
-                }
+            if (row[0] % 10_000 != 0) {
+                dateStyle(ws, row[0] - row[0] % 10_000 + 1, row[0]);
             }
             wb.finish();
         }
         return row[0];
+    }
+
+    /** Date cells show as dates: styled a block of rows at a time, before the block is flushed. */
+    private static void dateStyle(Worksheet ws, int firstRow, int lastRow) {
+        for (int c = 0; c < COLUMNS.size(); c++) {
+            if (COLUMNS.get(c).header().endsWith("日期")) {
+                ws.range(firstRow, c, lastRow, c).style().format("yyyy-mm-dd").set();
+            }
+        }
     }
 
     private static void cell(Worksheet ws, int r, int c, ProjectColumn column, GeneratedProject p) {

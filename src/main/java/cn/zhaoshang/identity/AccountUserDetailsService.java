@@ -13,16 +13,15 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Component;
 
 /**
- * Loads an account for login, whatever the channel: locked and disabled accounts are refused, an account unused for
+ * Loads an account for login, whatever the channel (password, HTTP Basic, token): locked and disabled accounts are refused, an account unused for
  * longer than the policy allows is disabled here, and the authorities are its roles and their permissions.
  */
 @Component
-class AccountUserDetailsService implements UserDetailsService {
+class AccountUserDetailsService {
 
     private final UserAccounts accounts;
     private final LoginPolicies policies;
@@ -36,7 +35,6 @@ class AccountUserDetailsService implements UserDetailsService {
         this.clock = clock;
     }
 
-    @Override
     public UserDetails loadUserByUsername(String username) {
         UserAccount a = accounts.find(username).orElseThrow(() -> new UsernameNotFoundException("用户名或密码错误"));
         Instant now = clock.instant();

@@ -18,7 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Accounts {
 
-    private static final java.util.regex.Pattern USERNAME = java.util.regex.Pattern.compile("[A-Za-z0-9_.\\-]{3,32}");
+    private static final java.util.regex.Pattern USERNAME = java.util.regex.Pattern.compile("[A-Za-z0-9_.\\-]{2,32}");
 
     private final UserAccounts accounts;
     private final PasswordEncoder encoder;
@@ -50,7 +50,7 @@ public class Accounts {
     public UserAccount create(NewAccount n) {
         String username = n.username() == null ? "" : n.username().trim();
         if (!USERNAME.matcher(username).matches()) {
-            throw DomainException.badRequest("用户名应为3到32位字母、数字、下划线、点或连字符");
+            throw DomainException.badRequest("用户名应为2到32位字母、数字、下划线、点或连字符");
         }
         if (accounts.find(username).isPresent()) {
             throw DomainException.conflict("用户名“" + username + "”已存在");

@@ -38,6 +38,11 @@ public class LoginPolicies {
         return p;
     }
 
+    /** Forgets the cached policy, for a change made to the table directly. */
+    public void reload() {
+        cached = null;
+    }
+
     @Transactional
     public void update(LoginPolicy p) {
         if (p.minLength() < 8 || p.minLength() > 64) {

@@ -92,12 +92,20 @@ class SecurityConfiguration {
         };
     }
 
-    // API clients with HTTP Basic or a token carry no session cookie a forged page could ride on
+    /**
+     * A forged cross-site request rides on the victim's session cookie: every state change that carries a session (and
+     * the login form itself) needs the token. API clients with HTTP Basic or a token, and requests without any session,
+     * have nothing to ride on — so an API call without credentials answers 401, as the contract says, not 403.
+     */
     private static boolean needsCsrf(HttpServletRequest request) {
         if (SAFE.contains(request.getMethod())) {
             return false;
         }
         String auth = request.getHeader("Authorization");
-        return auth == null || !(auth.regionMatches(true, 0, "Basic ", 0, 6) || auth.regionMatches(true, 0, "Bearer ", 0, 7));
+        if (auth != null && (auth.regionMatches(true, 0, "Basic ", 0, 6) || auth.regionMatches(true, 0, "Bearer ", 0, 7))) {
+            return false;
+        }
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return request.getRequestedSessionId() != null || !path.startsWith("/api/");
     }
 }

@@ -103,7 +103,7 @@ class UserApiController {
     @GetMapping("/me")
     Map<String, Object> me() {
         Map<String, Object> v = view(accounts.find(currentUser.username()).orElseThrow(() -> DomainException.notFound("账号不存在")));
-        v.put("permissions", Permission.of(currentUser.roles()).stream().map(Permission::code).toList());
+        v.put("permissions", java.util.Arrays.stream(Permission.values()).filter(currentUser::can).map(Permission::code).toList());
         return v;
     }
 

@@ -42,16 +42,21 @@ class HomePages {
         model.addAttribute("regions", Pages.fujian(regions));
         model.addAttribute("demo", defaults.demo());
         model.addAttribute("demoQuery", new ReportQuery(q.region(), "2017-01-01", "2017-07-31"));
-        try {
-            ReportPeriod period = requests.period(q.region(), q.from(), q.to());
-            model.addAttribute("period", period);
-            model.addAttribute("summary", reports.summary(period));
-            model.addAttribute("units", reports.byUnit(period).stream().limit(5).toList());
-        } catch (DomainException e) {
-            model.addAttribute("problem", e.getMessage());
+        // a system administrator keeps accounts and master data, not business figures: show only what the user may read
+        if (Pages.can("report:read")) {
+            try {
+                ReportPeriod period = requests.period(q.region(), q.from(), q.to());
+                model.addAttribute("period", period);
+                model.addAttribute("summary", reports.summary(period));
+                model.addAttribute("units", reports.byUnit(period).stream().limit(5).toList());
+            } catch (DomainException e) {
+                model.addAttribute("problem", e.getMessage());
+            }
         }
-        model.addAttribute("recent", projects.list(new ProjectFilter(null, null, null, null, null, null, null, false, 0, 8),
-                currentUser.scope()).items());
+        if (Pages.can("project:read")) {
+            model.addAttribute("recent", projects.list(new ProjectFilter(null, null, null, null, null, null, null, false, 0, 8),
+                    currentUser.scope()).items());
+        }
         return "home";
     }
 }

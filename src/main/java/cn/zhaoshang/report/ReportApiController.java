@@ -22,8 +22,11 @@ class ReportApiController {
     private final Reports reports;
     private final Briefing briefing;
     private final Drilldown drilldown;
+    private final cn.zhaoshang.audit.AuditTrail audit;
 
-    ReportApiController(ReportRequests requests, Reports reports, Briefing briefing, Drilldown drilldown) {
+    ReportApiController(ReportRequests requests, Reports reports, Briefing briefing, Drilldown drilldown,
+                        cn.zhaoshang.audit.AuditTrail audit) {
+        this.audit = audit;
         this.requests = requests;
         this.reports = reports;
         this.briefing = briefing;
@@ -58,8 +61,12 @@ class ReportApiController {
     ResponseEntity<String> briefing(@RequestParam(required = false) String region, @RequestParam(required = false) String from,
                                     @RequestParam(required = false) String to, @RequestParam(required = false) String lang) {
         boolean traditional = lang != null && (lang.equalsIgnoreCase("zh-TW") || lang.equalsIgnoreCase("zh-Hant"));
-        return ResponseEntity.ok().contentType(new MediaType("text", "plain", java.nio.charset.StandardCharsets.UTF_8))
-                .body(briefing.write(requests.period(region, from, to), traditional));
+        ReportPeriod period = requests.period(region, from, to);
+        String text = briefing.write(period, traditional);
+        // a briefing leaves the system: on record like every export
+        audit.record(cn.zhaoshang.audit.AuditEntry.success("EXPORT_BRIEFING", "report",
+                period.region().code() + " " + period.from() + "~" + period.to(), null));
+        return ResponseEntity.ok().contentType(new MediaType("text", "plain", java.nio.charset.StandardCharsets.UTF_8)).body(text);
     }
 
     /** The projects behind a figure: same parameters, plus which figure (stage, unit, chain, event, onStage). */

@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.IntFunction;
 import org.springframework.http.HttpHeaders;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -46,6 +48,12 @@ public final class Pages {
             }
         });
         return b.encode().build().toUriString();
+    }
+
+    /** Whether the current user holds a permission (its code, e.g. {@code report:read}); pages leave out what they may not use. */
+    public static boolean can(String authority) {
+        Authentication a = SecurityContextHolder.getContext().getAuthentication();
+        return a != null && a.getAuthorities().stream().anyMatch(g -> authority.equals(g.getAuthority()));
     }
 
     public static String blank(String s) {

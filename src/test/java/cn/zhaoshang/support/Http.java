@@ -48,6 +48,11 @@ public final class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build());
     }
 
+    public HttpResponse<String> send(String method, String path, String json) {
+        return send(request(path).header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build());
+    }
+
     /** A multipart/form-data upload of one file in the field {@code file}. */
     public HttpResponse<String> upload(String path, String fileName, byte[] content) {
         String boundary = "----zs" + UUID.randomUUID();

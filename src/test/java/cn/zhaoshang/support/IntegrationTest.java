@@ -14,7 +14,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "zhaoshang.demo=false")
 @Tag("db")
-@Import(Fixtures.class)
+@Import({Fixtures.class, TestClockConfiguration.class})
 public abstract class IntegrationTest {
 
     public static final String ADMIN_PASSWORD = "Test-Admin-Pass-2017";
@@ -24,6 +24,19 @@ public abstract class IntegrationTest {
 
     @Autowired
     protected Fixtures fixtures;
+
+    @Autowired
+    protected TestClock clock;
+
+    @org.junit.jupiter.api.BeforeEach
+    void bindFixtures() {
+        fixtures.bind(admin());
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void resetClock() {
+        clock.reset();
+    }
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {

@@ -12,6 +12,11 @@ import org.junit.jupiter.api.Test;
 /** Malformed requests get 4xx problem+json with a Chinese detail; none gets a 5xx or a stack trace. */
 class ApiErrorsTest extends IntegrationTest {
 
+    @org.junit.jupiter.api.BeforeEach
+    void empty() {
+        fixtures.reset();
+    }
+
     @Test
     void badReportParametersAreNamedInChinese() {
         assertProblem("/api/v1/reports/summary?region=350112&from=2017-13-01&to=2017-07-31", 400, "from");

@@ -1,0 +1,58 @@
+# Shared by the benchmark scripts: a private copy of the jar, starting and stopping the server, the machine.
+set -euo pipefail
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+JAR=${JAR:-$ROOT/target/zhaoshang.jar}
+PASSWORD=${ZHAOSHANG_ADMIN_PASSWORD:-Bench-Admin-Pass-2024}
+export ZHAOSHANG_ADMIN_PASSWORD=$PASSWORD
+[ -f "$JAR" ] || { echo "no $JAR: build first (mvn -B -DskipTests package)" >&2; exit 2; }
+WORK=$(mktemp -d /tmp/bench-run.XXXXXX)
+# a rebuild during the run must not pull the jar from under the server
+cp "$JAR" "$WORK/zhaoshang.jar"
+(cd "$WORK" && unzip -q -j zhaoshang.jar 'BOOT-INF/lib/postgresql-*.jar' && mv postgresql-*.jar postgresql.jar)
+APP_PID=
+
+machine() {
+    echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'), $(free -h | awk '/^Mem:/ {print $2}') RAM"
+    echo "java: $(java -version 2>&1 | head -1)"
+    echo "load: $(cut -d' ' -f1-3 /proc/loadavg) (1, 5, 15 min) at $(date -u +%FT%TZ)"
+}
+
+# start_app DATA_DIR PORT [JVM options...]: starts the server from the private jar and waits until it is healthy
+start_app() {
+    local data=$1 port=$2
+    shift 2
+    java "$@" -jar "$WORK/zhaoshang.jar" --zhaoshang.data-dir="$data" --server.port="$port" > "$WORK/app-$port.log" 2>&1 &
+    APP_PID=$!
+    for _ in $(seq 1 180); do
+        if curl -sf "http://localhost:$port/actuator/health" > /dev/null; then
+            return 0
+        fi
+        if ! kill -0 "$APP_PID" 2> /dev/null; then
+            tail -40 "$WORK/app-$port.log" >&2
+            echo "the server did not start" >&2
+            exit 1
+        fi
+        sleep 1
+    done
+    echo "the server did not answer within 180 s" >&2
+    exit 1
+}
+
+stop_app() {
+    if [ -n "$APP_PID" ] && kill -0 "$APP_PID" 2> /dev/null; then
+        kill "$APP_PID"
+        wait "$APP_PID" 2> /dev/null || true
+    fi
+    APP_PID=
+}
+
+# the port of the embedded PostgreSQL the server started (for the SQL floor)
+embedded_pg_port() {
+    grep -o 'Embedded PostgreSQL ready in .* on port [0-9]*' "$WORK/app-$1.log" | head -1 | grep -o '[0-9]*$'
+}
+
+cleanup() {
+    stop_app
+    rm -rf "$WORK"
+}
+trap cleanup EXIT

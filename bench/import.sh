@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Import benchmark (issues 2 and 5): generated .xlsx workbooks of 20,000 and 100,000 valid rows, each imported through
+# POST /api/v1/projects/import into a fresh embedded database, with the server's heap capped at 512 MB; then the same file
+# again (nothing changes the second time). Repeated $REPEAT times.
+#
+#   bench/import.sh                      # ROWS="20000 100000" REPEAT=2 HEAP=-Xmx512m
+source "$(dirname "$0")/common.sh"
+ROWS=${ROWS:-"20000 100000"}
+REPEAT=${REPEAT:-2}
+HEAP=${HEAP:--Xmx512m}
+PORT=${PORT:-8096}
+
+machine
+for n in $ROWS; do
+    java -jar "$WORK/zhaoshang.jar" generate --xlsx "$WORK/rows-$n.xlsx" --rows "$n" --region 350000 --years 2015-2024 --seed 7
+done
+echo
+echo "| run | rows | file | first import (s) | answer | again (s) | answer | server heap |"
+echo "|---|---:|---:|---:|---|---:|---|---|"
+for run in $(seq 1 "$REPEAT"); do
+    for n in $ROWS; do
+        data="$WORK/data-$run-$n"
+        start_app "$data" "$PORT" "$HEAP"
+        import() {
+            curl -s -o "$WORK/answer.json" -w '%{http_code} %{time_total}' -u "admin:$PASSWORD" \
+                -F "file=@$WORK/rows-$n.xlsx" "http://localhost:$PORT/api/v1/projects/import"
+        }
+        out=$(import)
+        code1=${out% *} t1=${out#* } a1=$(head -c 120 "$WORK/answer.json")
+        out=$(import)
+        code2=${out% *} t2=${out#* } a2=$(head -c 120 "$WORK/answer.json")
+        echo "| $run | $n | $(du -h "$WORK/rows-$n.xlsx" | cut -f1) | $t1 | $code1 $a1 | $t2 | $code2 $a2 | $HEAP |"
+        stop_app
+        rm -rf "$data"
+    done
+done
+echo
+machine

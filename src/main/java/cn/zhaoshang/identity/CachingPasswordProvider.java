@@ -1,0 +1,95 @@
+package cn.zhaoshang.identity;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Password login for the form and HTTP Basic. bcrypt is slow on purpose, and HTTP Basic presents the password on every
+ * request: a verified password is remembered for a minute under a salted digest of the user, the password and the
+ * stored hash — so a changed password, a lock or a disabled account take effect at once (the account is read every time).
+ */
+@Component
+class CachingPasswordProvider implements AuthenticationProvider {
+
+    private static final long REMEMBER_SECONDS = 60;
+
+    private final AccountUserDetailsService users;
+    private final PasswordEncoder encoder;
+    private final Clock clock;
+    private final AccountStatusUserDetailsChecker status = new AccountStatusUserDetailsChecker();
+    private final Map<String, Instant> verified = new ConcurrentHashMap<>();
+    private final byte[] salt = new byte[32];
+    private final String dummyHash;
+
+    CachingPasswordProvider(AccountUserDetailsService users, PasswordEncoder encoder, Clock clock) {
+        this.users = users;
+        this.encoder = encoder;
+        this.clock = clock;
+        new SecureRandom().nextBytes(salt);
+        this.dummyHash = encoder.encode(HexFormat.of().formatHex(salt));
+    }
+
+    @Override
+    public Authentication authenticate(Authentication authentication) {
+        String username = authentication.getName();
+        String password = authentication.getCredentials() == null ? "" : authentication.getCredentials().toString();
+        UserDetails user;
+        try {
+            user = users.loadUserByUsername(username);
+        } catch (UsernameNotFoundException e) {
+            encoder.matches(password, dummyHash); // takes as long as a real check, so timing tells no names
+            throw new BadCredentialsException("用户名或密码错误");
+        }
+        status.check(user);
+        String key = digest(username, password, user.getPassword());
+        Instant now = clock.instant();
+        Instant until = verified.get(key);
+        if (until == null || until.isBefore(now)) {
+            if (!encoder.matches(password, user.getPassword())) {
+                throw new BadCredentialsException("用户名或密码错误");
+            }
+            if (verified.size() > 10_000) {
+                verified.entrySet().removeIf(e -> e.getValue().isBefore(now));
+            }
+            verified.put(key, now.plusSeconds(REMEMBER_SECONDS));
+        }
+        UsernamePasswordAuthenticationToken result = UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
+        result.setDetails(authentication.getDetails());
+        return result;
+    }
+
+    @Override
+    public boolean supports(Class<?> authentication) {
+        return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+    }
+
+    private String digest(String username, String password, String storedHash) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(salt);
+            for (String part : new String[]{username, password, storedHash}) {
+                sha.update(part.getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+            }
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
