@@ -17,7 +17,10 @@ public enum Permission {
     MASTERDATA_EDIT("masterdata:edit", "维护基础数据（单位、企业、产业链、签约活动）", Role.SYSTEM_ADMIN, Role.OFFICE),
     USER_MANAGE("user:manage", "管理账号（新建、停用、重置密码、分配角色和单位）", Role.SYSTEM_ADMIN),
     SECURITY_MANAGE("security:manage", "登录策略、解锁账号、分配角色", Role.SECURITY_ADMIN),
-    AUDIT_READ("audit:read", "查看审计日志", Role.AUDITOR, Role.SECURITY_ADMIN);
+    AUDIT_READ("audit:read", "查看审计日志", Role.AUDITOR, Role.SECURITY_ADMIN),
+    VISIT_READ("visit:read", "查看小分队、走访记录和跟进", Role.OFFICE, Role.UNIT_STAFF, Role.LEADER, Role.AUDITOR),
+    VISIT_EDIT("visit:edit", "录入走访、维护小分队和批次、完成跟进", Role.OFFICE, Role.UNIT_STAFF),
+    VISIT_IMPORT("visit:import", "导入走访记录", Role.OFFICE, Role.UNIT_STAFF);
 
     private final String code;
     private final String label;

@@ -1,6 +1,7 @@
 package cn.zhaoshang.web;
 
-import cn.zhaoshang.identity.Permission;
+import cn.zhaoshang.identity.LoginPolicies;
+import cn.zhaoshang.identity.LoginPolicy;
 import cn.zhaoshang.identity.Permit;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
@@ -18,6 +19,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class LoginPage {
 
+    private final LoginPolicies policies;
+
+    LoginPage(LoginPolicies policies) {
+        this.policies = policies;
+    }
+
     @Permit(anonymous = true)
     @GetMapping("/login")
     String login(HttpServletRequest request, Model model) {
@@ -25,17 +32,19 @@ class LoginPage {
         if (a != null && a.isAuthenticated() && !(a instanceof AnonymousAuthenticationToken)) {
             return "redirect:/";
         }
+        LoginPolicy policy = policies.current();
         if (request.getParameter("error") != null) {
-            model.addAttribute("error", message(request.getSession(false)));
+            model.addAttribute("error", message(request.getSession(false), policy));
         }
+        model.addAttribute("policy", policy);
         model.addAttribute("loggedOut", request.getParameter("logout") != null);
         return "login";
     }
 
-    private static String message(HttpSession session) {
+    private static String message(HttpSession session, LoginPolicy policy) {
         Object e = session == null ? null : session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
         if (e instanceof LockedException) {
-            return "账号已锁定：连续多次登录失败，请15分钟后再试，或联系安全管理员解锁";
+            return "账号已锁定：连续多次登录失败，请" + policy.lockMinutes() + "分钟后再试，或联系安全管理员解锁";
         }
         if (e instanceof DisabledException) {
             return "账号已停用，请联系系统管理员";
