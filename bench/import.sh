@@ -22,7 +22,7 @@ for run in $(seq 1 "$REPEAT"); do
         data="$WORK/data-$run-$n"
         start_app "$data" "$PORT" "$HEAP"
         import() {
-            curl -s -o "$WORK/answer.json" -w '%{http_code} %{time_total}' -u "admin:$PASSWORD" \
+            curl -s --max-time 900 -o "$WORK/answer.json" -w '%{http_code} %{time_total}' -u "admin:$PASSWORD" \
                 -F "file=@$WORK/rows-$n.xlsx" "http://localhost:$PORT/api/v1/projects/import"
         }
         out=$(import)

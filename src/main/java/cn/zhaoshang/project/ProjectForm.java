@@ -47,10 +47,11 @@ public record ProjectForm(Map<String, String> values, Integer version) {
         return new ProjectForm(values, version);
     }
 
-    /** A new project: the default region and first contact today. */
-    public static ProjectForm blank(String region, String today) {
+    /** A new project: the default region (and unit, for unit staff) and first contact today. */
+    public static ProjectForm blank(String region, String unit, String today) {
         Map<String, String> values = new HashMap<>();
         values.put(ProjectColumn.REGION.field(), region);
+        values.put(ProjectColumn.UNIT.field(), unit);
         values.put(ProjectColumn.CONTACTED_ON.field(), today);
         values.put(ProjectColumn.KEY_PROJECT.field(), "否");
         values.put(ProjectColumn.ON_STAGE.field(), "否");

@@ -63,7 +63,9 @@ class ProjectFormPages {
     String newForm(Model model) {
         DataScope scope = currentUser.scope();
         String region = scope.equals(DataScope.EVERYTHING) ? projects.busiestRegion(scope).orElse("350112") : scope.regionFrom();
-        return form(model, ProjectForm.blank(region, LocalDate.now(clock).toString()), null, Map.of(), null);
+        // unit staff may only enter their own unit's projects: start with it filled in
+        String unit = scope.unitId() == null ? "" : units.find(scope.unitId()).map(Unit::name).orElse("");
+        return form(model, ProjectForm.blank(region, unit, LocalDate.now(clock).toString()), null, Map.of(), null);
     }
 
     @Permit(Permission.PROJECT_EDIT)

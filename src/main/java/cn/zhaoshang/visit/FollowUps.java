@@ -21,7 +21,7 @@ class FollowUps {
     }
 
     record Buckets(LocalDate today, List<Item> overdue, List<Item> dueToday, List<Item> upcoming) {
-        int size() {
+        public int size() {
             return overdue.size() + dueToday.size() + upcoming.size();
         }
     }

@@ -27,19 +27,19 @@ enum VisitColumn {
         this.maxLength = maxLength;
     }
 
-    String header() {
+    public String header() {
         return header;
     }
 
-    String field() {
+    public String field() {
         return field;
     }
 
-    int maxLength() {
+    public int maxLength() {
         return maxLength;
     }
 
-    boolean required() {
+    public boolean required() {
         return this == DATE || this == TEAM || this == ENTERPRISE || this == KIND;
     }
 }

@@ -156,6 +156,31 @@ class PagesTest extends IntegrationTest {
         assertThat(anonymous("/projects").statusCode()).isEqualTo(302);
     }
 
+    @Test
+    void pagesOfferOnlyWhatTheAccountMayDo() {
+        fixtures.changleDemo();
+        try {
+            assertThat(admin().postJson("/api/v1/users", """
+                    {"username":"pages-leader","password":"Leader-Pages-2017!x","displayName":"李区长","roles":["LEADER"],
+                     "region":"350112","temporary":false}""").statusCode()).isEqualTo(201);
+            String project = getAs("pages-leader", "Leader-Pages-2017!x", "/projects/CL2017-0110").body();
+            assertThat(project).contains("360产业园", "李区长", "统计报表").doesNotContain("/projects/CL2017-0110/edit", ">导入<");
+            assertThat(sendAs("pages-leader", "Leader-Pages-2017!x", "/projects/import").statusCode()).isEqualTo(302);
+        } finally {
+            fixtures.reset();
+        }
+    }
+
+    private HttpResponse<String> getAs(String user, String password, String path) {
+        return sendAs(user, password, path);
+    }
+
+    private HttpResponse<String> sendAs(String user, String password, String path) {
+        String basic = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", "Basic " + basic).header("Accept", "text/html").GET().build());
+    }
+
     private Map<String, String> editForm(String code) {
         String html = get("/projects/" + code + "/edit").body();
         Map<String, String> form = new LinkedHashMap<>();
