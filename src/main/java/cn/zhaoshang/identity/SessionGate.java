@@ -21,6 +21,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class SessionGate extends OncePerRequestFilter {
 
     static final String MFA_PENDING = "zhaoshang.mfa.pending";
+    static final String LAST_SEEN = "zhaoshang.lastSeen";
     private static final Set<String> ALWAYS_OPEN = Set.of("/logout", "/error", "/login", "/api/v1/me", "/api/v1/me/password");
 
     private final UserAccounts accounts;
@@ -44,6 +45,17 @@ class SessionGate extends OncePerRequestFilter {
         }
         boolean api = path.startsWith("/api/");
         HttpSession session = request.getSession(false);
+        if (session != null && idleTooLong(session)) {
+            // the policy's idle timeout, measured on the application's clock; the container's own timeout backs it up
+            session.invalidate();
+            SecurityContextHolder.clearContext();
+            if (api) {
+                response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+            } else {
+                response.sendRedirect(request.getContextPath() + "/login?expired");
+            }
+            return;
+        }
         if (!api && session != null && session.getAttribute(MFA_PENDING) != null && !path.startsWith("/account/mfa")) {
             response.sendRedirect(request.getContextPath() + "/account/mfa");
             return;
@@ -61,6 +73,14 @@ class SessionGate extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    private boolean idleTooLong(HttpSession session) {
+        java.time.Instant now = clock.instant();
+        Object last = session.getAttribute(LAST_SEEN);
+        session.setAttribute(LAST_SEEN, now);
+        return last instanceof java.time.Instant seen
+                && seen.plus(Duration.ofMinutes(policies.current().idleMinutes())).isBefore(now);
     }
 
     boolean mustChangePassword(UserAccount a) {

@@ -38,6 +38,7 @@ class LoginPage {
         }
         model.addAttribute("policy", policy);
         model.addAttribute("loggedOut", request.getParameter("logout") != null);
+        model.addAttribute("expired", request.getParameter("expired") != null);
         return "login";
     }
 
