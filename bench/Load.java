@@ -76,21 +76,16 @@ public class Load {
 
     static final String LIST_COUNT = "select count(*) from project p where p.region_code between ? and ?";
 
-    static final String SEARCH_PAGE = """
-            select p.code, p.name, inv.name, inv.credit_code, p.region_code, u.name, u.kind, c.name, p.investment,
-                   p.foreign_investment, p.utilized_foreign_capital, p.key_project, p.contacted_on, p.signed_on, p.landed_on,
-                   p.started_on, p.completed_on, p.terminated_on, e.name, p.on_stage, p.source, ref.name, pp.code, p.stage, p.version
-            from project p
-            left join unit u on u.id = p.unit_id
-            left join enterprise inv on inv.id = p.investor_id
-            left join enterprise ref on ref.id = p.referrer_id
-            left join industry_chain c on c.id = p.chain_id
-            left join signing_event e on e.id = p.event_id
-            left join project pp on pp.id = p.parent_id
-            where p.region_code between ? and ? and p.name like ?
-            order by p.contacted_on desc, p.code limit 20""";
+    // the search's answer: name or investor (name, alias) containing the text, or the exact code or credit code
+    static final String SEARCH = " " + """
+             p.region_code between ? and ?
+             and (p.name like ? or p.code = ? or inv.name like ? or inv.credit_code = ?
+                  or exists (select 1 from enterprise_alias a where a.enterprise_id = p.investor_id and a.alias like ?))""";
 
-    static final String SEARCH_COUNT = "select count(*) from project p where p.region_code between ? and ? and p.name like ?";
+    static final String SEARCH_PAGE = LIST_PAGE.replace("where p.region_code between ? and ?", "where" + SEARCH);
+
+    static final String SEARCH_COUNT = "select count(*) from project p left join enterprise inv on inv.id = p.investor_id where"
+            + SEARCH;
 
     // ---- driver ----
 
@@ -204,6 +199,7 @@ public class Load {
         Query byChain = new Query(BY_CHAIN, to, to, rf, rt, to, to, from);
         Query events = new Query(EVENTS, to, rf, rt, to, to, from);
         String like = "%" + search + "%";
+        String code = search.toUpperCase(Locale.ROOT);
         return List.of(
                 new Target("summary", "/api/v1/reports/summary?" + q, List.of(summary)),
                 new Target("by-unit", "/api/v1/reports/by-unit?" + q, List.of(byUnit)),
@@ -214,7 +210,8 @@ public class Load {
                         List.of(new Query(LIST_PAGE, rf, rt), new Query(LIST_COUNT, rf, rt))),
                 new Target("search “" + search + "”", "/api/v1/projects?page=0&size=20&region=" + region + "&q="
                         + URLEncoder.encode(search, StandardCharsets.UTF_8),
-                        List.of(new Query(SEARCH_PAGE, rf, rt, like), new Query(SEARCH_COUNT, rf, rt, like))));
+                        List.of(new Query(SEARCH_PAGE, rf, rt, like, code, like, code, like),
+                                new Query(SEARCH_COUNT, rf, rt, like, code, like, code, like))));
     }
 
     static String[] range(String code) {

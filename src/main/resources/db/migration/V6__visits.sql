@@ -109,4 +109,5 @@ create table enterprise_pinyin (
     initials      text   not null,
     primary key (enterprise_id, name)
 );
-create index enterprise_pinyin_initials on enterprise_pinyin (initials text_pattern_ops);
+-- typed initials may start anywhere in the name (qhkj in 北京奇虎科技有限公司 → bjqhkjyxgs): trigrams
+create index enterprise_pinyin_initials on enterprise_pinyin using gin (initials gin_trgm_ops);

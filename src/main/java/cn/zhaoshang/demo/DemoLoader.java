@@ -26,10 +26,12 @@ class DemoLoader implements ApplicationRunner {
 
     private final ProjectImport projectImport;
     private final JdbcClient jdbc;
+    private final ChangleVisits visits;
 
-    DemoLoader(ProjectImport projectImport, JdbcClient jdbc) {
+    DemoLoader(ProjectImport projectImport, JdbcClient jdbc, ChangleVisits visits) {
         this.projectImport = projectImport;
         this.jdbc = jdbc;
+        this.visits = visits;
     }
 
     @Override
@@ -46,5 +48,6 @@ class DemoLoader implements ApplicationRunner {
         ImportResult r = projectImport.importRows("长乐2017演示数据", List.copyOf(projects.get(0).keySet()), rows, "demo",
                 RowGuard.allowAll());
         log.info("已载入长乐2017演示数据：{} 个项目", r.created());
+        log.info("已载入长乐2017走访演示数据：{} 条走访记录", visits.load(projects).created());
     }
 }

@@ -49,7 +49,12 @@ public class Enterprises {
                     .query((rs, n) -> Map.entry(rs.getString(4), new Row(rs.getLong(1), rs.getString(2), rs.getString(3)))).list()
                     .forEach(e -> byName.putIfAbsent(e.getKey(), e.getValue()));
         }
+        // new enterprises get a temporary negative id and are inserted in one statement at the end (a large import names
+        // tens of thousands); code updates and aliases follow in their original order, so the outcome is the same
         Map<EnterpriseRef, Long> ids = new LinkedHashMap<>();
+        List<Row> created = new ArrayList<>();
+        List<Object[]> codeUpdates = new ArrayList<>();
+        List<Object[]> aliases = new ArrayList<>();
         for (EnterpriseRef ref : refs) {
             if (ref.isEmpty() || ids.containsKey(ref)) {
                 continue;
@@ -61,8 +66,7 @@ public class Enterprises {
                 if (named != null && (ref.creditCode() == null || named.code() == null)) {
                     row = named;
                     if (ref.creditCode() != null) {
-                        jdbc.sql("update enterprise set credit_code = ?, version = version + 1 where id = ?")
-                                .params(ref.creditCode(), row.id()).update();
+                        codeUpdates.add(new Object[]{ref.creditCode(), row.id()});
                         row = new Row(row.id(), ref.creditCode(), row.name());
                         byCode.put(ref.creditCode(), row);
                     }
@@ -70,19 +74,38 @@ public class Enterprises {
             }
             if (row == null) {
                 String name = ref.name() != null ? ref.name() : "统一社会信用代码 " + ref.creditCode();
-                long id = jdbc.sql("insert into enterprise (credit_code, name) values (?, ?) returning id")
-                        .params(ref.creditCode(), name).query(Long.class).single();
-                row = new Row(id, ref.creditCode(), name);
+                row = new Row(-(created.size() + 1L), ref.creditCode(), name);
+                created.add(row);
                 if (ref.creditCode() != null) {
                     byCode.put(ref.creditCode(), row);
                 }
                 byName.putIfAbsent(name, row);
             } else if (ref.name() != null && !ref.name().equals(row.name()) && !byName.containsKey(ref.name())) {
-                jdbc.sql("insert into enterprise_alias (enterprise_id, alias) values (?, ?) on conflict do nothing")
-                        .params(row.id(), ref.name()).update();
+                aliases.add(new Object[]{row.id(), ref.name()});
                 byName.put(ref.name(), row);
             }
             ids.put(ref, row.id());
+        }
+        if (!created.isEmpty()) {
+            List<Long> real = jdbc.sql("select nextval('enterprise_id_seq') from generate_series(1, ?)").param(created.size())
+                    .query(Long.class).list();
+            jdbc.sql("insert into enterprise (id, credit_code, name) select i::bigint, c, n from unnest(?::text[], ?::text[], ?::text[]) as t(i, c, n)")
+                    .params(real.stream().map(String::valueOf).toArray(String[]::new),
+                            created.stream().map(Row::code).toArray(String[]::new), created.stream().map(Row::name).toArray(String[]::new))
+                    .update();
+            ids.replaceAll((ref, id) -> id < 0 ? real.get((int) (-id - 1)) : id);
+            for (Object[] op : codeUpdates) {
+                op[1] = (Long) op[1] < 0 ? real.get((int) (-(Long) op[1] - 1)) : op[1];
+            }
+            for (Object[] op : aliases) {
+                op[0] = (Long) op[0] < 0 ? real.get((int) (-(Long) op[0] - 1)) : op[0];
+            }
+        }
+        for (Object[] op : codeUpdates) {
+            jdbc.sql("update enterprise set credit_code = ?, version = version + 1 where id = ?").params(op).update();
+        }
+        for (Object[] op : aliases) {
+            jdbc.sql("insert into enterprise_alias (enterprise_id, alias) values (?, ?) on conflict do nothing").params(op).update();
         }
         return ids;
     }

@@ -25,7 +25,7 @@ record GenerateOptions(String region, int projects, int fromYear, int toYear, lo
               --projects N      项目数；默认 100000
               --years A-B       对接年份范围；默认 2015-2024
               --seed S          随机种子，同一种子生成完全相同的数据；默认 42
-              --replace         先清空已有的项目、修订记录、企业和导入记录（单位、产业链、签约活动按名称保留）
+              --replace         先清空已有的项目、修订记录、企业、导入记录和引用它们的表（如走访）；单位、产业链、签约活动按名称保留
               --visits M        走访记录：尚未支持（数据库中还没有走访表）
             """;
 

@@ -66,13 +66,13 @@ class LedgerGenerator {
             c.setAutoCommit(false);
             try {
                 execute(c, "set local synchronous_commit = off");
-                emptyLedger(c, o.replace());
+                boolean freeze = emptyLedger(c, o.replace());
                 Map<String, Long> chains = upsertChains(c);
                 Map<String, Long> units = upsertUnits(c, territory);
                 Map<String, Long> events = upsertEvents(c, territory);
                 CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
                 Suspended suspended = suspendIndexesAndForeignKeys(c);
-                long[] counts = load(copy, synth, chains, units, events, stamp);
+                long[] counts = load(copy, synth, chains, units, events, stamp, freeze ? " with (freeze)" : "");
                 restore(c, suspended);
                 saveCounters(c, synth.lastCodes);
                 try (PreparedStatement ps = c.prepareStatement("""
@@ -92,13 +92,19 @@ class LedgerGenerator {
                 c.commit();
                 c.setAutoCommit(true);
                 log.info("已提交，正在更新统计信息（ANALYZE）");
-                execute(c, "analyze project, project_revision, enterprise, unit, industry_chain, signing_event, project_code_counter");
+                // frozen rows are visible to every snapshot already; otherwise vacuum sets the visibility map for index-only scans
+                execute(c, (freeze ? "analyze" : "vacuum (analyze)")
+                        + " project, project_revision, enterprise, unit, industry_chain, signing_event, project_code_counter");
                 long millis = (System.nanoTime() - started) / 1_000_000;
                 int unitCount = territory.units.values().stream().mapToInt(List::size).sum();
                 return new Outcome(counts[0], counts[1], territory.counties.size(), unitCount, territory.events.size(), millis);
             } catch (Exception e) {
-                if (!c.getAutoCommit()) {
-                    c.rollback();
+                try {
+                    if (!c.isClosed() && !c.getAutoCommit()) {
+                        c.rollback();
+                    }
+                } catch (SQLException rollback) {
+                    e.addSuppressed(rollback);
                 }
                 throw e;
             }
@@ -128,8 +134,12 @@ class LedgerGenerator {
         regions.children(r.code()).forEach(child -> walk(child, out));
     }
 
-    // COPY ... FREEZE needs the tables emptied in this transaction; they are empty already (or --replace empties them)
-    private static void emptyLedger(Connection c, boolean replace) throws SQLException {
+    /**
+     * Makes sure the ledger is empty (or empties it for --replace) and says whether COPY may FREEZE the rows: that needs
+     * the tables truncated in this transaction, which is only done when nothing is lost by it. Tables that refer to
+     * projects or enterprises (visits, …) are truncated with them: for --replace, or when they are empty anyway.
+     */
+    private static boolean emptyLedger(Connection c, boolean replace) throws SQLException {
         long projects;
         long enterprises;
         try (Statement s = c.createStatement();
@@ -142,9 +152,36 @@ class LedgerGenerator {
             throw new Refused("数据库中已有 " + projects + " 个项目、" + enterprises + " 家企业；generate 只向空台账写入。"
                     + "请换一个数据目录（--zhaoshang.data-dir=DIR），或加 --replace 先清空项目、企业和导入记录");
         }
-        execute(c, replace
-                ? "truncate project_revision, project, enterprise_alias, enterprise, import_batch, project_code_counter restart identity"
-                : "truncate project_revision, project, enterprise_alias, enterprise restart identity");
+        List<String> tables = new ArrayList<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("""
+                with recursive refs(t) as (
+                    select unnest(array['project', 'project_revision', 'enterprise', 'enterprise_alias']::regclass[])
+                    union
+                    select k.conrelid::regclass from pg_constraint k join refs on k.confrelid = refs.t where k.contype = 'f')
+                select t::text from refs""")) {
+            while (rs.next()) {
+                tables.add(rs.getString(1));
+            }
+        }
+        List<String> others = tables.stream().filter(t -> !Set.of("project", "project_revision", "enterprise", "enterprise_alias")
+                .contains(t)).toList();
+        if (replace) {
+            if (!others.isEmpty()) {
+                log.warn("--replace 同时清空引用项目或企业的表：{}", String.join(", ", others));
+            }
+            execute(c, "truncate " + String.join(", ", tables) + ", import_batch, project_code_counter restart identity");
+            return true;
+        }
+        for (String t : others) {
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select exists (select 1 from " + t + ")")) {
+                rs.next();
+                if (rs.getBoolean(1)) {
+                    return false; // they keep their rows; the load then goes without FREEZE and is vacuumed afterwards
+                }
+            }
+        }
+        execute(c, "truncate " + String.join(", ", tables) + " restart identity");
+        return true;
     }
 
     private static Map<String, Long> upsertChains(Connection c) throws SQLException {
@@ -216,7 +253,7 @@ class LedgerGenerator {
 
     /** Streams the ledger; returns {projects, enterprises}. Ids are the generation numbers plus one. */
     private long[] load(CopyManager copy, LedgerSynth synth, Map<String, Long> chains, Map<String, Long> units,
-                        Map<String, Long> events, String stamp) throws Exception {
+                        Map<String, Long> events, String stamp, String with) throws Exception {
         ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "generate-copy");
             t.setDaemon(true);
@@ -226,7 +263,7 @@ class LedgerGenerator {
         long[] copyNanos = new long[3];
         long t0 = System.nanoTime();
         try {
-            Chunk[] current = {new Chunk()};
+            Chunk[] current = {new Chunk(with)};
             Future<?>[] pending = new Future<?>[1];
             StringBuilder json = new StringBuilder(2048);
             synth.run((p, fresh) -> {
@@ -256,7 +293,7 @@ class LedgerGenerator {
                 counts[0]++;
                 if (++chunk.rows == CHUNK) {
                     pending[0] = hand(writer, pending[0], copy, chunk, copyNanos);
-                    current[0] = new Chunk();
+                    current[0] = new Chunk(with);
                     if (counts[0] % 100_000 == 0) {
                         log.info("已生成 {} 个项目、{} 家企业（{} 秒）", counts[0], counts[1], (System.nanoTime() - t0) / 1_000_000_000);
                     }
@@ -298,12 +335,17 @@ class LedgerGenerator {
         final CopyText enterprises = new CopyText(1 << 20);
         final CopyText projects = new CopyText(4 << 20);
         final CopyText revisions = new CopyText(16 << 20);
+        final String with;
         int rows;
+
+        Chunk(String with) {
+            this.with = with;
+        }
 
         void write(CopyManager copy, long[] nanos) throws Exception {
             long t0 = System.nanoTime();
             if (enterprises.length() > 0) {
-                copy.copyIn("copy enterprise (id, credit_code, name, created_at, version) from stdin with (freeze)",
+                copy.copyIn("copy enterprise (id, credit_code, name, created_at, version) from stdin" + with,
                         new ByteArrayInputStream(enterprises.bytes()));
             }
             long t1 = System.nanoTime();
@@ -311,11 +353,11 @@ class LedgerGenerator {
                     copy project (id, code, name, region_code, unit_id, investor_id, chain_id, investment, foreign_investment,
                     utilized_foreign_capital, key_project, contacted_on, signed_on, landed_on, started_on, completed_on,
                     terminated_on, event_id, on_stage, source, referrer_id, parent_id, created_at, updated_at, version)
-                    from stdin with (freeze)""", new ByteArrayInputStream(projects.bytes()));
+                    from stdin""" + with, new ByteArrayInputStream(projects.bytes()));
             long t2 = System.nanoTime();
             copy.copyIn("""
                     copy project_revision (id, project_id, version, recorded_at, recorded_by, action, snapshot, changes)
-                    from stdin with (freeze)""", new ByteArrayInputStream(revisions.bytes()));
+                    from stdin""" + with, new ByteArrayInputStream(revisions.bytes()));
             nanos[0] += t1 - t0;
             nanos[1] += t2 - t1;
             nanos[2] += System.nanoTime() - t2;

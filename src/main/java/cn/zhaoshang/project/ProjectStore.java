@@ -187,11 +187,94 @@ class ProjectStore {
         Map<String, Long> parentIds = new HashMap<>(ids);
         findByCodes(parentCodes).forEach((code, e) -> parentIds.put(code, e.id()));
 
-        List<Object[]> insertArgs = new ArrayList<>();
-        List<Object[]> updateArgs = new ArrayList<>();
-        List<Object[]> revisionArgs = new ArrayList<>();
-        List<AuditEntry> auditEntries = new ArrayList<>();
         Timestamp now = Timestamp.from(at);
+        // chunks keep a large import's memory bounded; while PostgreSQL takes one chunk's COPY on the transaction's
+        // connection, this thread prepares the next (the connection is never used by both threads at once)
+        java.sql.Connection connection = org.springframework.jdbc.datasource.DataSourceUtils.getConnection(template.getDataSource());
+        java.util.concurrent.ExecutorService copier = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "project-copy");
+            t.setDaemon(true);
+            return t;
+        });
+        java.util.concurrent.Future<?> copying = null;
+        try {
+            Chunk previous = null;
+            for (int from = 0; from < writes.size(); from += CHUNK) {
+                Chunk chunk = prepare(writes.subList(from, Math.min(writes.size(), from + CHUNK)), ids, unitIds, chainIds, eventIds,
+                        enterpriseIds, parentIds, actor, now);
+                if (previous != null) {
+                    await(copying);
+                    copying = null;
+                    finish(previous, actor);
+                }
+                copying = copier.submit(() -> {
+                    chunk.copy(connection);
+                    return null;
+                });
+                previous = chunk;
+            }
+            if (previous != null) {
+                await(copying);
+                copying = null;
+                finish(previous, actor);
+            }
+        } finally {
+            if (copying != null) {
+                try {
+                    copying.get(); // never hand the connection back to a rollback while a COPY still runs on it
+                } catch (Exception ignored) {
+                    // the failure that brought us here is the one to report
+                }
+            }
+            copier.shutdownNow();
+            org.springframework.jdbc.datasource.DataSourceUtils.releaseConnection(connection, template.getDataSource());
+        }
+        return ids;
+    }
+
+    private static final int CHUNK = 5_000;
+
+    private static final String COLUMNS = """
+            name, region_code, unit_id, investor_id, chain_id, investment, foreign_investment, utilized_foreign_capital,
+            key_project, contacted_on, signed_on, landed_on, started_on, completed_on, terminated_on, event_id, on_stage,
+            source, referrer_id, parent_id, updated_at""";
+
+    /** One chunk's writes: new projects and revisions for COPY, updates and audit entries for plain statements. */
+    private record Chunk(CopyRows inserts, List<Object[]> updateArgs, CopyRows revisions, List<AuditEntry> auditEntries) {
+
+        // COPY moves new projects and revisions many times faster than row-by-row inserts: same rows, same transaction
+        void copy(java.sql.Connection connection) throws java.sql.SQLException, java.io.IOException {
+            org.postgresql.copy.CopyManager copy = connection.unwrap(org.postgresql.PGConnection.class).getCopyAPI();
+            if (!inserts.isEmpty()) {
+                copy.copyIn("copy project (id, code, " + COLUMNS + ") from stdin", inserts.reader());
+            }
+            copy.copyIn("copy project_revision (project_id, version, recorded_at, recorded_by, action, snapshot, changes) from stdin",
+                    revisions.reader());
+        }
+    }
+
+    private void await(java.util.concurrent.Future<?> copying) {
+        try {
+            copying.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof java.sql.SQLException sql) {
+                RuntimeException translated = template.getExceptionTranslator().translate("COPY project", null, sql);
+                throw translated != null ? translated : new IllegalStateException(sql);
+            }
+            throw new IllegalStateException("写入项目失败：" + e.getCause().getMessage(), e.getCause());
+        }
+    }
+
+    private Chunk prepare(List<Write> writes, Map<String, Long> ids, Map<String, Long> unitIds, Map<String, Long> chainIds,
+                          Map<String, Long> eventIds, Map<EnterpriseRef, Long> enterpriseIds, Map<String, Long> parentIds,
+                          String actor, Timestamp now) {
+        CopyRows inserts = new CopyRows();
+        List<Object[]> updateArgs = new ArrayList<>();
+        CopyRows revisions = new CopyRows();
+        List<AuditEntry> auditEntries = new ArrayList<>();
         for (Write w : writes) {
             ProjectDraft d = w.draft();
             Object[] values = {d.name(), d.regionCode(), d.unit() == null ? null : unitIds.get(d.regionCode() + "|" + d.unit()),
@@ -205,33 +288,75 @@ class ProjectStore {
             long id = ids.get(d.code());
             int version;
             List<Map<String, String>> changes;
+            Map<String, String> snapshot = d.snapshot();
             if (w.existing() == null) {
                 version = 0;
-                insertArgs.add(concat(new Object[]{id, d.code()}, values));
-                changes = diff(Map.of(), d.snapshot());
+                inserts.row(concat(new Object[]{id, d.code()}, values));
+                changes = diff(Map.of(), snapshot);
             } else {
                 version = w.expectedVersion() + 1;
                 updateArgs.add(concat(concat(new Object[]{d.code()}, values), new Object[]{id, w.expectedVersion()}));
-                changes = diff(w.existing().snapshot(), d.snapshot());
+                changes = diff(w.existing().snapshot(), snapshot);
             }
-            revisionArgs.add(new Object[]{id, version, now, actor, w.action(), json.writeValueAsString(d.snapshot()),
-                    json.writeValueAsString(changes)});
+            String changesJson = changesJson(changes);
+            revisions.row(id, version, now, actor, w.action(), snapshotJson(snapshot), changesJson);
+            // the same content as serializing {"version": …, "changes": …}, without writing the changes twice
             auditEntries.add(AuditEntry.success("PROJECT_" + w.action(), "project", d.code(),
-                    json.writeValueAsString(Map.of("version", version, "changes", changes))));
+                    "{\"version\":" + version + ",\"changes\":" + changesJson + "}"));
         }
-        String columns = """
-                name, region_code, unit_id, investor_id, chain_id, investment, foreign_investment, utilized_foreign_capital,
-                key_project, contacted_on, signed_on, landed_on, started_on, completed_on, terminated_on, event_id, on_stage,
-                source, referrer_id, parent_id, updated_at""";
-        if (!insertArgs.isEmpty()) {
-            template.batchUpdate("insert into project (id, code, " + columns + ") values (?, ?, "
-                    + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", insertArgs);
+        return new Chunk(inserts, updateArgs, revisions, auditEntries);
+    }
+
+    // written by hand, the same JSON Jackson writes for these flat string maps, at a fraction of the cost per row
+    static String snapshotJson(Map<String, String> snapshot) {
+        StringBuilder b = new StringBuilder(1024).append('{');
+        for (Map.Entry<String, String> e : snapshot.entrySet()) {
+            if (b.length() > 1) {
+                b.append(',');
+            }
+            jsonString(b, e.getKey()).append(':');
+            jsonString(b, e.getValue());
         }
-        if (!updateArgs.isEmpty()) {
-            String set = java.util.Arrays.stream(("code, " + columns).split(",")).map(String::trim).map(c -> c + " = ?")
+        return b.append('}').toString();
+    }
+
+    static String changesJson(List<Map<String, String>> changes) {
+        StringBuilder b = new StringBuilder(1024).append('[');
+        for (Map<String, String> c : changes) {
+            if (b.length() > 1) {
+                b.append(',');
+            }
+            b.append("{\"field\":");
+            jsonString(b, c.get("field")).append(",\"old\":");
+            jsonString(b, c.get("old")).append(",\"new\":");
+            jsonString(b, c.get("new")).append('}');
+        }
+        return b.append(']').toString();
+    }
+
+    private static StringBuilder jsonString(StringBuilder b, String s) {
+        b.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '"' || c == '\\') {
+                b.append('\\').append(c);
+            } else if (c == '\n' || c == '\t' || c == '\r' || c == '\b' || c == '\f') {
+                b.append(c == '\n' ? "\\n" : c == '\t' ? "\\t" : c == '\r' ? "\\r" : c == '\b' ? "\\b" : "\\f");
+            } else if (c < 0x20) {
+                b.append(String.format("\\u%04x", (int) c));
+            } else {
+                b.append(c);
+            }
+        }
+        return b.append('"');
+    }
+
+    private void finish(Chunk chunk, String actor) {
+        if (!chunk.updateArgs().isEmpty()) {
+            String set = java.util.Arrays.stream(("code, " + COLUMNS).split(",")).map(String::trim).map(c -> c + " = ?")
                     .collect(Collectors.joining(", "));
             int[][] counts = template.batchUpdate("update project set " + set + ", version = version + 1 where id = ? and version = ?",
-                    updateArgs, 1000, (ps, args) -> {
+                    chunk.updateArgs(), 1000, (ps, args) -> {
                         for (int i = 0; i < args.length; i++) {
                             ps.setObject(i + 1, args[i]);
                         }
@@ -244,11 +369,57 @@ class ProjectStore {
                 }
             }
         }
-        template.batchUpdate("""
-                insert into project_revision (project_id, version, recorded_at, recorded_by, action, snapshot, changes)
-                values (?, ?, ?, ?, ?, ?::jsonb, ?::jsonb)""", revisionArgs);
-        audit.recordAllAs(actor, auditEntries);
-        return ids;
+        audit.recordAllAs(actor, chunk.auditEntries());
+    }
+
+    /** Rows in COPY's text format: tab-separated, \\N for null, backslash escapes; timestamps with their zone. */
+    private static final class CopyRows {
+        private final StringBuilder text = new StringBuilder(1 << 16);
+        private boolean empty = true;
+
+        void row(Object... values) {
+            for (int i = 0; i < values.length; i++) {
+                if (i > 0) {
+                    text.append('\t');
+                }
+                Object v = values[i];
+                if (v == null) {
+                    text.append("\\N");
+                } else if (v instanceof Timestamp t) {
+                    text.append(t.toInstant());
+                } else if (v instanceof java.math.BigDecimal b) {
+                    text.append(b.toPlainString());
+                } else if (v instanceof Boolean b) {
+                    text.append(b ? 't' : 'f');
+                } else {
+                    String s = v.toString();
+                    if (s.indexOf('\\') < 0 && s.indexOf('\t') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
+                        text.append(s);
+                        continue;
+                    }
+                    for (int k = 0; k < s.length(); k++) {
+                        char ch = s.charAt(k);
+                        switch (ch) {
+                            case '\\' -> text.append("\\\\");
+                            case '\t' -> text.append("\\t");
+                            case '\n' -> text.append("\\n");
+                            case '\r' -> text.append("\\r");
+                            default -> text.append(ch);
+                        }
+                    }
+                }
+            }
+            text.append('\n');
+            empty = false;
+        }
+
+        boolean isEmpty() {
+            return empty;
+        }
+
+        java.io.Reader reader() {
+            return new java.io.StringReader(text.toString());
+        }
     }
 
     static List<Map<String, String>> diff(Map<String, String> before, Map<String, String> after) {

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Finding a company while typing on a phone: by part of its name or an alias, by the start of its credit code, or by
- * the pinyin initials of its name (qhkj finds 奇虎科技). Initials are kept in enterprise_pinyin, brought up to date
+ * the pinyin initials of any part of its name (qhkj finds 北京奇虎科技有限公司). Initials are kept in enterprise_pinyin, brought up to date
  * with the names before a lookup at most every few seconds.
  */
 @Component
@@ -56,7 +56,7 @@ class EnterpriseLookup {
                     select e.id, null, 2 from enterprise e where cast(:code as text) is not null and e.credit_code like :code || '%'
                     union all
                     select k.enterprise_id, nullif(k.name, e.name), 3 from enterprise_pinyin k join enterprise e on e.id = k.enterprise_id
-                    where cast(:initials as text) is not null and k.initials like :initials || '%')
+                    where cast(:initials as text) is not null and k.initials like '%' || :initials || '%')
                 select e.id, e.name, e.credit_code, min(h.alias) as alias
                 from hits h join enterprise e on e.id = h.id
                 group by e.id, e.name, e.credit_code

@@ -10,8 +10,9 @@ import org.springframework.stereotype.Component;
 /**
  * What visits became. Per team: enterprises visited in the period → leads (projects of those enterprises contacted on or
  * after the team's first visit, or linked to one of its visits) → signed → landed by the period's end, with conversion
- * rates and median days between the steps. And repeat visits: of the projects landed in the period whose enterprise
- * was visited, how many needed 1, 2, 3, 4 or more visits before landing.
+ * rates and median days between the steps (visit → lead over the leads contacted after the first visit). And repeat
+ * visits: of the projects landed in the period whose enterprise was visited, how many needed 1, 2, 3, 4 or more visits
+ * before landing.
  */
 @Component
 class Funnel {
@@ -50,17 +51,24 @@ class Funnel {
     List<Row> byTeam(ReportPeriod period) {
         return jdbc.sql("""
                 with f as (%s),
+                -- plain joins, no OR/EXISTS: the planner must not be able to turn this into a loop over all pairs
+                candidates as (
+                    select f.team_id, p.id as project_id, f.first_visit
+                    from f join project p on p.investor_id = f.enterprise_id and p.contacted_on >= f.first_visit
+                    union all
+                    select f.team_id, lv.project_id, f.first_visit
+                    from f join visit lv on lv.team_id = f.team_id and lv.enterprise_id = f.enterprise_id and lv.project_id is not null),
                 leads as (
-                    select distinct f.team_id, p.id, f.first_visit, p.contacted_on,
+                    select c.team_id, p.id, min(c.first_visit) as first_visit, p.contacted_on,
                            case when p.signed_on <= :to then p.signed_on when p.landed_eff <= :to then p.landed_eff end as signed,
                            case when p.landed_eff <= :to then p.landed_eff end as landed
-                    from f join project p on p.investor_id = f.enterprise_id
+                    from candidates c join project p on p.id = c.project_id
                     where p.contacted_on <= :to and p.region_code between :rf and :rt
-                      and (p.contacted_on >= f.first_visit or exists (
-                          select 1 from visit lv where lv.team_id = f.team_id and lv.project_id = p.id))),
+                    group by c.team_id, p.id, p.contacted_on, p.signed_on, p.landed_eff),
                 per_team as (
                     select team_id, count(*) as leads, count(signed) as signed, count(landed) as landed,
-                           percentile_cont(0.5) within group (order by greatest(0, contacted_on - first_visit)) as to_lead,
+                           percentile_cont(0.5) within group (order by contacted_on - first_visit)
+                               filter (where contacted_on >= first_visit) as to_lead,
                            percentile_cont(0.5) within group (order by signed - contacted_on) filter (where signed is not null) as to_sign,
                            percentile_cont(0.5) within group (order by landed - signed) filter (where landed is not null) as to_land
                     from leads group by team_id)
@@ -83,11 +91,11 @@ class Funnel {
                     where p.region_code between :rf and :rt and p.landed_eff between :from and :to and p.investor_id is not null
                       and (cast(:unit as bigint) is null or p.unit_id = :unit)),
                 n as (
-                    select l.id, (select count(*) from visit v
-                                  where v.enterprise_id = l.investor_id and v.kind = 'VISIT' and v.visited_on <= l.landed_eff
-                                    and v.region_code between :rf and :rt) as visits
-                    from landed l)
-                select least(visits, 4), count(*) from n where visits > 0 group by 1 order by 1""")
+                    select l.id, count(*) as visits from landed l
+                    join visit v on v.enterprise_id = l.investor_id and v.kind = 'VISIT' and v.visited_on <= l.landed_eff
+                                and v.region_code between :rf and :rt
+                    group by l.id)
+                select least(visits, 4), count(*) from n group by 1 order by 1""")
                 .paramSource(VisitReport.params(period))
                 .query((rs, i) -> new long[]{rs.getLong(1), rs.getLong(2)})
                 .list();

@@ -115,6 +115,14 @@ public class Teams {
         return teamId;
     }
 
+    /** Saves the team of that name in that region, creating it when new (for loaders that run more than once). */
+    @Transactional
+    public long put(Spec spec, Actor actor) {
+        Long id = regions.resolve(spec.regionCode()).flatMap(r -> jdbc.sql("select id from team where region_code = ? and name = ?")
+                .params(r.code(), spec.name() == null ? "" : spec.name().strip()).query(Long.class).optional()).orElse(null);
+        return save(id, spec, null, actor);
+    }
+
     static final String LIST = """
             select t.id, t.name, t.region_code, u.name as unit, t.leader, t.members,
                    (select string_agg(c.name, '、' order by c.name) from team_chain tc join industry_chain c on c.id = tc.chain_id

@@ -67,7 +67,7 @@ class VisitChecks {
 
     private static CellError error(VisitImport.Parsed p, VisitColumn column, String message) {
         String value = p.raw().get(column);
-        return new CellError(p.number(), column.header(), value == null ? "" : value.strip(), message);
+        return new CellError(p.number(), column.header(), VisitRows.trim(value), message);
     }
 
     /** Ids of the named projects the scope may see. */

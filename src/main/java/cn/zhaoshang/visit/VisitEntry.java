@@ -1,5 +1,7 @@
 package cn.zhaoshang.visit;
 
+import cn.zhaoshang.audit.AuditEntry;
+import cn.zhaoshang.audit.AuditTrail;
 import cn.zhaoshang.common.CellError;
 import cn.zhaoshang.common.DomainException;
 import cn.zhaoshang.project.FormRejectedException;
@@ -46,8 +48,11 @@ class VisitEntry {
     private final ProjectEditing projects;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final AuditTrail audit;
 
-    VisitEntry(VisitRows parser, VisitChecks checks, VisitWriter writer, ProjectEditing projects, JdbcClient jdbc, Clock clock) {
+    VisitEntry(VisitRows parser, VisitChecks checks, VisitWriter writer, ProjectEditing projects, JdbcClient jdbc, Clock clock,
+               AuditTrail audit) {
+        this.audit = audit;
         this.parser = parser;
         this.checks = checks;
         this.writer = writer;
@@ -104,10 +109,15 @@ class VisitEntry {
                     "跟进拜访的日期须晚于上次走访（" + original + "）")), FIELD_BY_HEADER, "");
         }
         Saved saved = record(raw, null, actor);
-        jdbc.sql("""
-                update visit set follow_up_done_on = ?, follow_up_visit_id = ?, version = version + 1, updated_at = now()
+        // the new visit usually closed it already (VisitWriter); when it updated a visit that was there, close it here
+        if (jdbc.sql("""
+                update visit set follow_up_done_on = ?, follow_up_visit_id = ?, version = version + 1, updated_at = ?
                 where id = ? and follow_up_done_on is null""")
-                .params(java.sql.Date.valueOf(draft.visitedOn()), saved.visitId(), visitId).update();
+                .params(java.sql.Date.valueOf(draft.visitedOn()), saved.visitId(), java.sql.Timestamp.from(clock.instant()), visitId)
+                .update() > 0) {
+            audit.recordAllAs(actor.username(), List.of(AuditEntry.success("VISIT_FOLLOW_UP_DONE", "visit", String.valueOf(visitId),
+                    "{\"doneOn\":\"" + draft.visitedOn() + "\",\"nextVisit\":" + saved.visitId() + "}")));
+        }
         return saved;
     }
 
@@ -156,7 +166,7 @@ class VisitEntry {
         Map<VisitColumn, String> raw = new EnumMap<>(VisitColumn.class);
         for (VisitColumn c : VisitColumn.values()) {
             String v = form.get(c.field());
-            raw.put(c, v == null ? "" : v.strip());
+            raw.put(c, VisitRows.trim(v));
         }
         return raw;
     }

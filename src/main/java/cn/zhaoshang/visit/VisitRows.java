@@ -53,12 +53,28 @@ class VisitRows {
         }
         VisitDraft draft = new VisitDraft(date, team, region, c.text(VisitColumn.BATCH), c.text(VisitColumn.CITY), enterprise,
                 creditCode, kind, c.text(VisitColumn.LEADER), c.text(VisitColumn.MEMBERS), c.text(VisitColumn.DISCUSSION),
-                c.text(VisitColumn.NEXT_STEP), followUp, upper(c.text(VisitColumn.PROJECT_CODE)));
+                c.text(VisitColumn.NEXT_STEP), followUp, c.text(VisitColumn.PROJECT_CODE));
         return c.errors.isEmpty() ? new Result(draft, List.of()) : new Result(null, c.errors);
     }
 
-    private static String upper(String s) {
-        return s == null ? null : s.trim();
+    /** Trims as the sheet reader does: whitespace, the ideographic space, BOM and zero-width space (a cell of only those is empty). */
+    static String trim(String s) {
+        if (s == null) {
+            return "";
+        }
+        int start = 0;
+        int end = s.length();
+        while (start < end && blank(s.charAt(start))) {
+            start++;
+        }
+        while (end > start && blank(s.charAt(end - 1))) {
+            end--;
+        }
+        return s.substring(start, end);
+    }
+
+    private static boolean blank(char c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\uFEFF' || c == '\u200B';
     }
 
     private final class Checker {
@@ -72,8 +88,7 @@ class VisitRows {
         }
 
         String value(VisitColumn column) {
-            String v = raw.get(column);
-            return v == null ? "" : v.strip();
+            return trim(raw.get(column));
         }
 
         void error(VisitColumn column, String message) {

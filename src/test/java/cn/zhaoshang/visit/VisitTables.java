@@ -32,6 +32,35 @@ final class VisitTables {
         return m;
     }
 
+    /** A form post as a browser sends it, with HTTP Basic (which needs no CSRF token); redirects are not followed. */
+    static java.net.http.HttpResponse<String> postForm(int port, String user, String password, String path, String body) {
+        try {
+            var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + path))
+                    .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                            (user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                    .header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
+                    .header("Accept", "text/html")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(encode(body))).build();
+            return java.net.http.HttpClient.newHttpClient().send(request,
+                    java.net.http.HttpResponse.BodyHandlers.ofString(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String encode(String body) {
+        StringBuilder b = new StringBuilder();
+        for (String pair : body.split("&")) {
+            String[] kv = pair.split("=", 2);
+            b.append(b.isEmpty() ? "" : "&").append(java.net.URLEncoder.encode(kv[0], java.nio.charset.StandardCharsets.UTF_8))
+                    .append('=').append(java.net.URLEncoder.encode(kv.length > 1 ? kv[1] : "", java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return b.toString();
+    }
+
     /** The usual visit: date, team, enterprise, 外出拜访, in 350112. */
     static Map<String, String> visit(String date, String team, String enterprise) {
         return row("日期", date, "小分队", team, "行政区划代码", "350112", "企业", enterprise, "方式", "外出拜访");
