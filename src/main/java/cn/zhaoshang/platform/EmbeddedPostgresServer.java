@@ -41,6 +41,10 @@ public final class EmbeddedPostgresServer implements Closeable {
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .setLocaleConfig("encoding", "UTF8")
                 .setLocaleConfig("locale", "C")
+                // zonky's defaults suit throw-away test databases; the application's data must survive a power loss
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("full_page_writes", "on")
                 .setServerConfig("max_connections", "50")
                 .setServerConfig("shared_buffers", "128MB")
                 .setServerConfig("work_mem", "16MB")
