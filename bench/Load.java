@@ -30,35 +30,43 @@ public class Load {
 
     // ---- the SQL floor: the plain statements that give the endpoints' answers ----
 
-    static final String POOL = " " + """
-             p.region_code between ? and ?
-             and p.contacted_on <= ?::date
-             and (p.terminated_on is null or p.terminated_on > ?::date)
-             and (p.landed_eff is null or p.landed_eff >= ?::date)""";
+    // The reports' floor: the statements over the running totals (report_delta, V7__report_running_totals.sql) that the
+    // application itself runs for a whole region, the best plain SQL for these answers we know. They are taken from the
+    // jar's cn.zhaoshang.report.RunningTotalsSql (on the class path, see report-load.sh), so the floor is exactly them.
+    static String floorSql(String name) {
+        try {
+            return (String) Class.forName("cn.zhaoshang.report.RunningTotalsSql").getMethod(name).invoke(null);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cn.zhaoshang.report.RunningTotalsSql." + name + "() not on the class path", e);
+        }
+    }
 
-    static final String SUMMARY = """
-            select case when p.landed_eff <= ?::date then 'LANDED' when p.signed_on <= ?::date then 'SIGNED' else 'LEAD' end,
-                   count(*), sum(p.investment)
-            from project p where""" + POOL + " group by 1";
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> periodValues(String rf, String rt, String from, String to) {
+        try {
+            return (Map<String, Object>) Class.forName("cn.zhaoshang.report.RunningTotalsSql")
+                    .getMethod("parameters", String.class, String.class, java.time.LocalDate.class, java.time.LocalDate.class)
+                    .invoke(null, rf, rt, java.time.LocalDate.parse(from), java.time.LocalDate.parse(to));
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cn.zhaoshang.report.RunningTotalsSql.parameters() not on the class path", e);
+        }
+    }
 
-    static final String BY_UNIT = """
-            select g.name, count(*), sum(p.investment), count(*) filter (where p.landed_eff <= ?::date),
-                   sum(p.investment) filter (where p.landed_eff <= ?::date)
-            from project p left join unit g on g.id = p.unit_id
-            where""" + POOL + " group by g.id, g.name order by 5 desc nulls last, 2";
-
-    static final String BY_CHAIN = """
-            select g.name, count(*), sum(p.investment), count(*) filter (where p.landed_eff <= ?::date),
-                   sum(p.investment) filter (where p.landed_eff <= ?::date)
-            from project p left join industry_chain g on g.id = p.chain_id
-            where""" + POOL + " group by g.id, g.name order by 5 desc nulls last, 2";
-
-    static final String EVENTS = """
-            select e.name, count(*), sum(p.investment), sum(p.foreign_investment), sum(p.utilized_foreign_capital),
-                   count(*) filter (where p.on_stage), sum(p.investment) filter (where p.on_stage),
-                   sum(p.foreign_investment) filter (where p.on_stage), sum(p.utilized_foreign_capital) filter (where p.on_stage)
-            from project p join signing_event e on e.id = p.event_id
-            where p.signed_on <= ?::date and""" + POOL + " group by e.id, e.name order by 3 desc, 1";
+    /** A statement with :named parameters, bound from the period's values in the order they appear. */
+    static Query named(String sql, Map<String, Object> values) {
+        List<Object> params = new ArrayList<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?<!:):([a-zA-Z]+)").matcher(sql);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            if (!values.containsKey(m.group(1))) {
+                throw new IllegalArgumentException("no value for :" + m.group(1));
+            }
+            params.add(values.get(m.group(1)));
+            m.appendReplacement(out, "?");
+        }
+        m.appendTail(out);
+        return new Query(out.toString(), params.toArray());
+    }
 
     static final String LIST_PAGE = """
             select p.code, p.name, inv.name, inv.credit_code, p.region_code, u.name, u.kind, c.name, p.investment,
@@ -194,10 +202,11 @@ public class Load {
 
     static List<Target> targets(String region, String rf, String rt, String from, String to, String search) {
         String q = "region=" + region + "&from=" + from + "&to=" + to;
-        Query summary = new Query(SUMMARY, to, to, rf, rt, to, to, from);
-        Query byUnit = new Query(BY_UNIT, to, to, rf, rt, to, to, from);
-        Query byChain = new Query(BY_CHAIN, to, to, rf, rt, to, to, from);
-        Query events = new Query(EVENTS, to, rf, rt, to, to, from);
+        Map<String, Object> period = periodValues(rf, rt, from, to);
+        Query summary = named(floorSql("summary"), period);
+        Query byUnit = named(floorSql("byUnit"), period);
+        Query byChain = named(floorSql("byChain"), period);
+        Query events = named(floorSql("events"), period);
         String like = "%" + search + "%";
         String code = search.toUpperCase(Locale.ROOT);
         return List.of(

@@ -29,6 +29,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 public class AuditTrail {
 
     static final String GENESIS = "0".repeat(64);
+    // also taken by the report totals' triggers (V7__report_running_totals.sql, as 25412193344571732): keep them equal
     private static final long CHAIN_LOCK = 0x5A48_4155_4449_54L;
 
     private final JdbcClient jdbc;

@@ -72,8 +72,14 @@ class LedgerGenerator {
                 Map<String, Long> events = upsertEvents(c, territory);
                 CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
                 Suspended suspended = suspendIndexesAndForeignKeys(c);
+                // the reports' running totals are computed once from the whole ledger below, not per COPY chunk
+                execute(c, "alter table project disable trigger project_report_insert");
                 long[] counts = load(copy, synth, chains, units, events, stamp, freeze ? " with (freeze)" : "");
                 restore(c, suspended);
+                execute(c, "alter table project enable trigger project_report_insert");
+                long totalsStarted = System.nanoTime();
+                execute(c, "select report_delta_rebuild()");
+                log.info("报表累计数计算用时 {} 秒", (System.nanoTime() - totalsStarted) / 1e9);
                 saveCounters(c, synth.lastCodes);
                 try (PreparedStatement ps = c.prepareStatement("""
                         insert into import_batch (kind, file_name, imported_by, imported_at, rows_total, created, updated, unchanged)
@@ -94,7 +100,8 @@ class LedgerGenerator {
                 log.info("已提交，正在更新统计信息（ANALYZE）");
                 // frozen rows are visible to every snapshot already; otherwise vacuum sets the visibility map for index-only scans
                 execute(c, (freeze ? "analyze" : "vacuum (analyze)")
-                        + " project, project_revision, enterprise, unit, industry_chain, signing_event, project_code_counter");
+                        + " project, project_revision, enterprise, unit, industry_chain, signing_event, project_code_counter,"
+                        + " report_delta, report_event_delta");
                 long millis = (System.nanoTime() - started) / 1_000_000;
                 int unitCount = territory.units.values().stream().mapToInt(List::size).sum();
                 return new Outcome(counts[0], counts[1], territory.counties.size(), unitCount, territory.events.size(), millis);

@@ -7,7 +7,11 @@ import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** The reports of CONTRACT.md §4, each one SQL statement over the pool. */
+/**
+ * The reports of CONTRACT.md §4. Whole regions are answered from the running totals ({@link RunningTotals}); a unit's
+ * staff, whose scope is one unit's projects, from the pool's projects themselves (the {@code ledger…} queries here, one
+ * SQL statement each, which also serve as the reference the running totals are tested against).
+ */
 @Component
 public class Reports {
 
@@ -15,12 +19,34 @@ public class Reports {
     static final String NO_CHAIN = "（未填产业链）";
 
     private final JdbcClient jdbc;
+    private final RunningTotals totals;
 
-    Reports(JdbcClient jdbc) {
+    Reports(JdbcClient jdbc, RunningTotals totals) {
         this.jdbc = jdbc;
+        this.totals = totals;
+    }
+
+    private static boolean fromTotals(ReportPeriod period) {
+        return period.effectiveScope().unitId() == null;
     }
 
     public Summary summary(ReportPeriod period) {
+        return fromTotals(period) ? totals.summary(period) : ledgerSummary(period);
+    }
+
+    public List<GroupRow> byUnit(ReportPeriod period) {
+        return fromTotals(period) ? totals.byUnit(period) : ledgerByUnit(period);
+    }
+
+    public List<GroupRow> byChain(ReportPeriod period) {
+        return fromTotals(period) ? totals.byChain(period) : ledgerByChain(period);
+    }
+
+    public List<EventRow> events(ReportPeriod period) {
+        return fromTotals(period) ? totals.events(period) : ledgerEvents(period);
+    }
+
+    Summary ledgerSummary(ReportPeriod period) {
         Map<String, Figures> stages = new LinkedHashMap<>();
         for (String s : List.of("LEAD", "SIGNED", "LANDED")) {
             stages.put(s, Figures.ZERO);
@@ -36,11 +62,11 @@ public class Reports {
         return new Summary(period.region().code(), period.from(), period.to(), new Figures(count, total), stages);
     }
 
-    public List<GroupRow> byUnit(ReportPeriod period) {
+    List<GroupRow> ledgerByUnit(ReportPeriod period) {
         return grouped(period, "left join unit g on g.id = p.unit_id", "g.id, g.name, g.region_code", NO_UNIT);
     }
 
-    public List<GroupRow> byChain(ReportPeriod period) {
+    List<GroupRow> ledgerByChain(ReportPeriod period) {
         return grouped(period, "left join industry_chain g on g.id = p.chain_id", "g.id, g.name, null::text", NO_CHAIN);
     }
 
@@ -52,14 +78,14 @@ public class Reports {
                         from project p %s
                         where %s
                         group by %s
-                        order by 5 desc, 2""".formatted(groupColumns, join, Pool.WHERE, groupColumns))
+                        order by 5 desc, 2, 1""".formatted(groupColumns, join, Pool.WHERE, groupColumns))
                 .paramSource(Pool.params(period))
                 .query((rs, n) -> new GroupRow(rs.getString(2) == null ? missing : rs.getString(2), rs.getString(3),
                         rs.getLong(4), money(rs.getBigDecimal(5)), new Figures(rs.getLong(6), money(rs.getBigDecimal(7)))))
                 .list();
     }
 
-    public List<EventRow> events(ReportPeriod period) {
+    List<EventRow> ledgerEvents(ReportPeriod period) {
         return jdbc.sql("""
                         select e.name, count(*), coalesce(sum(p.investment), 0.00),
                                coalesce(sum(p.foreign_investment), 0.00), coalesce(sum(p.utilized_foreign_capital), 0.00),
@@ -70,7 +96,7 @@ public class Reports {
                         from project p join signing_event e on e.id = p.event_id
                         where %s and p.signed_on <= :to
                         group by e.id, e.name
-                        order by 3 desc, 1""".formatted(Pool.WHERE))
+                        order by 3 desc, 1, e.id""".formatted(Pool.WHERE))
                 .paramSource(Pool.params(period))
                 .query((rs, n) -> new EventRow(rs.getString(1), rs.getLong(2), money(rs.getBigDecimal(3)),
                         money(rs.getBigDecimal(4)), money(rs.getBigDecimal(5)),

@@ -28,6 +28,9 @@ import tools.jackson.databind.json.JsonMapper;
 class LedgerGeneratorTest extends IntegrationTest {
 
     @Autowired
+    cn.zhaoshang.report.TotalsCheck totalsCheck;
+
+    @Autowired
     LedgerGenerator generator;
 
     @Autowired
@@ -128,6 +131,19 @@ class LedgerGeneratorTest extends IntegrationTest {
                 RowGuard.allowAll());
         assertThat(again.unchanged()).isEqualTo(snapshots.size());
         assertThat(again.created() + again.updated()).isZero();
+    }
+
+    @Test
+    void theReportsRunningTotalsAreComputedForTheGeneratedLedger() throws Exception {
+        generator.generate(options(7));
+        cn.zhaoshang.report.TotalsCheck.Result check = totalsCheck.run(false);
+        assertThat(check.keptRows()).isPositive();
+        assertThat(check.differing()).isZero();
+        // and the triggers are back on: a further project moves the totals
+        long before = count("select coalesce(sum(alive_n), 0) from report_delta where dim = 'R' and grain = 'Y'");
+        jdbc().sql("insert into project (code, name, region_code, investment, contacted_on) select 'GEN-X', '后加项目',"
+                + " region_code, 1, date '2020-01-01' from project limit 1").update();
+        assertThat(count("select coalesce(sum(alive_n), 0) from report_delta where dim = 'R' and grain = 'Y'")).isEqualTo(before + 1);
     }
 
     @Test

@@ -1,0 +1,87 @@
+package cn.zhaoshang.report;
+
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The reports of CONTRACT.md §4 read from the running totals of {@code report_delta} and {@code report_event_delta}
+ * (V7__report_running_totals.sql explains the arithmetic) instead of the pool's projects: a province reads a few rows
+ * per unit and month instead of every open project. Same answers as {@link Reports}' ledger queries, to the cent;
+ * {@code RunningTotalsTest} compares the two on random ledgers and periods.
+ *
+ * <p>A counter's running sum up to a day d is the steps of the years before d's year and of the months of its year
+ * before d's month, from the totals, plus the steps on the days of d's month up to d, from the projects that have a
+ * step on one of those days. With e = d + 1 the totals part is: years before the year of e, months from that year to
+ * the month of e; the ledger part: days from the month of e to e. A period ending on a month's last day reads no
+ * project at all.
+ */
+@Component
+class RunningTotals {
+
+    private final JdbcClient jdbc;
+
+    RunningTotals(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Summary summary(ReportPeriod period) {
+        Object[] t = jdbc.sql(RunningTotalsSql.summary())
+                .paramSource(params(period))
+                .query((rs, n) -> new Object[] {rs.getLong(1), money(rs.getBigDecimal(2)), rs.getLong(3),
+                        money(rs.getBigDecimal(4)), rs.getLong(5), money(rs.getBigDecimal(6))})
+                .single();
+        Figures pool = new Figures((Long) t[0], (BigDecimal) t[1]);
+        Figures reached = new Figures((Long) t[2], (BigDecimal) t[3]);
+        Figures landed = new Figures((Long) t[4], (BigDecimal) t[5]);
+        var stages = new LinkedHashMap<String, Figures>();
+        stages.put("LEAD", minus(pool, reached));
+        stages.put("SIGNED", minus(reached, landed));
+        stages.put("LANDED", landed);
+        return new Summary(period.region().code(), period.from(), period.to(), pool, stages);
+    }
+
+    List<GroupRow> byUnit(ReportPeriod period) {
+        return grouped(period, RunningTotalsSql.byUnit(), Reports.NO_UNIT);
+    }
+
+    List<GroupRow> byChain(ReportPeriod period) {
+        return grouped(period, RunningTotalsSql.byChain(), Reports.NO_CHAIN);
+    }
+
+    private List<GroupRow> grouped(ReportPeriod period, String sql, String missing) {
+        return jdbc.sql(sql)
+                .paramSource(params(period))
+                .query((rs, n) -> new GroupRow(rs.getString(1) == null ? missing : rs.getString(1), rs.getString(2),
+                        rs.getLong(3), money(rs.getBigDecimal(4)), new Figures(rs.getLong(5), money(rs.getBigDecimal(6)))))
+                .list();
+    }
+
+    /** Over the projects that name an event and have a signing date: the pool's part signed by {@code to}. */
+    List<EventRow> events(ReportPeriod period) {
+        return jdbc.sql(RunningTotalsSql.events())
+                .paramSource(params(period))
+                .query((rs, n) -> new EventRow(rs.getString(1), rs.getLong(2), money(rs.getBigDecimal(3)),
+                        money(rs.getBigDecimal(4)), money(rs.getBigDecimal(5)),
+                        new EventRow.Amounts(rs.getLong(6), money(rs.getBigDecimal(7)), money(rs.getBigDecimal(8)),
+                                money(rs.getBigDecimal(9)))))
+                .list();
+    }
+
+    private static MapSqlParameterSource params(ReportPeriod period) {
+        var scope = period.effectiveScope();
+        return new MapSqlParameterSource(RunningTotalsSql.parameters(scope.regionFrom(), scope.regionTo(), period.from(),
+                period.to()));
+    }
+
+    private static Figures minus(Figures a, Figures b) {
+        return new Figures(a.count() - b.count(), a.investment().subtract(b.investment()));
+    }
+
+    private static BigDecimal money(BigDecimal v) {
+        return Reports.money(v);
+    }
+}

@@ -1,0 +1,58 @@
+package cn.zhaoshang.report;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Compares the running totals the triggers kept with a rebuild from the ledger, and optionally keeps the rebuild. The
+ * ledger is locked against writes (share mode) while it runs; reports go on.
+ */
+@Component
+public class TotalsCheck {
+
+    /** Rows of report_delta that differ between the kept and the rebuilt totals (zero rows ignored). */
+    public record Result(long keptRows, long rebuiltRows, long differing, boolean repaired) {
+        public boolean consistent() {
+            return differing == 0;
+        }
+    }
+
+    // rows whose every counter is zero say nothing: a rebuild does not write them
+    private static final String KEPT = """
+            select 'D' as t, dim, grain, period, region_code, key_id, array[alive_n::numeric, alive_inv, reached_n, reached_inv,
+                   landed_n, landed_inv] as v
+            from report_delta
+            union all
+            select 'E', null, grain, period, region_code, event_id, array[reached_n::numeric, reached_inv, reached_fi,
+                   reached_ufc, landed_n, landed_inv, landed_fi, landed_ufc, stage_reached_n, stage_reached_inv,
+                   stage_reached_fi, stage_reached_ufc, stage_landed_n, stage_landed_inv, stage_landed_fi, stage_landed_ufc]
+            from report_event_delta""";
+
+    private static final String NONZERO = "select * from (" + KEPT + ") k where exists (select 1 from unnest(k.v) x where x <> 0)";
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate tx;
+
+    TotalsCheck(JdbcClient jdbc, TransactionTemplate tx) {
+        this.jdbc = jdbc;
+        this.tx = tx;
+    }
+
+    public Result run(boolean repair) {
+        return tx.execute(status -> {
+            jdbc.sql("lock table project in share mode").update();
+            jdbc.sql("create temporary table kept_totals on commit drop as " + NONZERO).update();
+            jdbc.sql("select report_delta_rebuild()").query().listOfRows();
+            long kept = jdbc.sql("select count(*) from kept_totals").query(Long.class).single();
+            long rebuilt = jdbc.sql("select count(*) from (" + NONZERO + ") r").query(Long.class).single();
+            long differing = jdbc.sql("select count(*) from ((select * from kept_totals except all (" + NONZERO + "))"
+                    + " union all ((" + NONZERO + ") except all select * from kept_totals)) d").query(Long.class).single();
+            boolean repaired = repair && differing > 0;
+            if (!repaired) {
+                status.setRollbackOnly(); // leave the kept totals as they were
+            }
+            return new Result(kept, rebuilt, differing, repaired);
+        });
+    }
+}
