@@ -1,23 +1,23 @@
 package cn.zhaoshang.report;
 
+import cn.zhaoshang.platform.ReportDatabase;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** The reports of CONTRACT.md §4, each one SQL statement over the pool. */
+/** The reports of CONTRACT.md §4, each one SQL statement over the pool, on the report database (a replica when configured). */
 @Component
 public class Reports {
 
     static final String NO_UNIT = "（未填责任单位）";
     static final String NO_CHAIN = "（未填产业链）";
 
-    private final JdbcClient jdbc;
+    private final ReportDatabase db;
 
-    Reports(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    Reports(ReportDatabase db) {
+        this.db = db;
     }
 
     public Summary summary(ReportPeriod period) {
@@ -25,11 +25,11 @@ public class Reports {
         for (String s : List.of("LEAD", "SIGNED", "LANDED")) {
             stages.put(s, Figures.ZERO);
         }
-        jdbc.sql("select " + Pool.STAGE + " as stage, count(*), coalesce(sum(p.investment), 0.00) from project p where "
+        db.read(jdbc -> jdbc.sql("select " + Pool.STAGE + " as stage, count(*), coalesce(sum(p.investment), 0.00) from project p where "
                         + Pool.WHERE + " group by 1")
                 .paramSource(Pool.params(period))
                 .query((rs, n) -> Map.entry(rs.getString(1), new Figures(rs.getLong(2), money(rs.getBigDecimal(3)))))
-                .list()
+                .list())
                 .forEach(e -> stages.put(e.getKey(), e.getValue()));
         long count = stages.values().stream().mapToLong(Figures::count).sum();
         BigDecimal total = stages.values().stream().map(Figures::investment).reduce(new BigDecimal("0.00"), BigDecimal::add);
@@ -45,7 +45,7 @@ public class Reports {
     }
 
     private List<GroupRow> grouped(ReportPeriod period, String join, String groupColumns, String missing) {
-        return jdbc.sql("""
+        return db.read(jdbc -> jdbc.sql("""
                         select %s, count(*), coalesce(sum(p.investment), 0.00),
                                count(*) filter (where p.landed_eff <= :to),
                                coalesce(sum(p.investment) filter (where p.landed_eff <= :to), 0.00)
@@ -56,11 +56,11 @@ public class Reports {
                 .paramSource(Pool.params(period))
                 .query((rs, n) -> new GroupRow(rs.getString(2) == null ? missing : rs.getString(2), rs.getString(3),
                         rs.getLong(4), money(rs.getBigDecimal(5)), new Figures(rs.getLong(6), money(rs.getBigDecimal(7)))))
-                .list();
+                .list());
     }
 
     public List<EventRow> events(ReportPeriod period) {
-        return jdbc.sql("""
+        return db.read(jdbc -> jdbc.sql("""
                         select e.name, count(*), coalesce(sum(p.investment), 0.00),
                                coalesce(sum(p.foreign_investment), 0.00), coalesce(sum(p.utilized_foreign_capital), 0.00),
                                count(*) filter (where p.on_stage),
@@ -76,7 +76,7 @@ public class Reports {
                         money(rs.getBigDecimal(4)), money(rs.getBigDecimal(5)),
                         new EventRow.Amounts(rs.getLong(6), money(rs.getBigDecimal(7)), money(rs.getBigDecimal(8)),
                                 money(rs.getBigDecimal(9)))))
-                .list();
+                .list());
     }
 
     static BigDecimal money(BigDecimal v) {
