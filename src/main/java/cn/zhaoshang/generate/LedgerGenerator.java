@@ -295,7 +295,7 @@ class LedgerGenerator {
                 String snapshotJson = json.toString();
                 json.setLength(0);
                 Snapshots.creationChangesJson(snapshot, json);
-                chunk.revisions.number(id).number(id).number(0).raw(stamp).raw(ACTOR).raw("IMPORT_CREATE").text(snapshotJson)
+                chunk.revisions.number(id).number(id).raw(p.regionCode()).number(0).raw(stamp).raw(ACTOR).raw("IMPORT_CREATE").text(snapshotJson)
                         .text(json.toString()).end();
                 counts[0]++;
                 if (++chunk.rows == CHUNK) {
@@ -363,7 +363,8 @@ class LedgerGenerator {
                     from stdin""" + with, new ByteArrayInputStream(projects.bytes()));
             long t2 = System.nanoTime();
             copy.copyIn("""
-                    copy project_revision (id, project_id, version, recorded_at, recorded_by, action, snapshot, changes)
+                    copy project_revision (id, project_id, region_code, version, recorded_at, recorded_by, action, snapshot,
+                    changes)
                     from stdin""" + with, new ByteArrayInputStream(revisions.bytes()));
             nanos[0] += t1 - t0;
             nanos[1] += t2 - t1;

@@ -248,7 +248,8 @@ class ProjectStore {
             if (!inserts.isEmpty()) {
                 copy.copyIn("copy project (id, code, " + COLUMNS + ") from stdin", inserts.reader());
             }
-            copy.copyIn("copy project_revision (project_id, version, recorded_at, recorded_by, action, snapshot, changes) from stdin",
+            copy.copyIn("copy project_revision (project_id, region_code, version, recorded_at, recorded_by, action, snapshot, changes)"
+                    + " from stdin",
                     revisions.reader());
         }
     }
@@ -299,7 +300,8 @@ class ProjectStore {
                 changes = diff(w.existing().snapshot(), snapshot);
             }
             String changesJson = changesJson(changes);
-            revisions.row(id, version, now, actor, w.action(), snapshotJson(snapshot), changesJson);
+            // the project's region, the distribution key it is co-located by (V9)
+            revisions.row(id, d.regionCode(), version, now, actor, w.action(), snapshotJson(snapshot), changesJson);
             // the same content as serializing {"version": …, "changes": …}, without writing the changes twice
             auditEntries.add(AuditEntry.success("PROJECT_" + w.action(), "project", d.code(),
                     "{\"version\":" + version + ",\"changes\":" + changesJson + "}"));

@@ -1,6 +1,7 @@
 package cn.zhaoshang.report;
 
 import cn.zhaoshang.common.Money;
+import cn.zhaoshang.platform.ReportDatabase;
 import com.github.houbb.opencc4j.util.ZhConverterUtil;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -13,13 +14,16 @@ import org.springframework.stereotype.Component;
 public class Briefing {
 
     private final Reports reports;
+    private final ReportDatabase db;
 
-    Briefing(Reports reports) {
+    Briefing(Reports reports, ReportDatabase db) {
         this.reports = reports;
+        this.db = db;
     }
 
     public String write(ReportPeriod period, boolean traditional) {
-        String text = simplified(period);
+        // its four reports from one database and one snapshot
+        String text = db.read(jdbc -> simplified(period));
         return traditional ? ZhConverterUtil.toTraditional(text) : text;
     }
 

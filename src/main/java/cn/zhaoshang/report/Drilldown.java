@@ -1,11 +1,11 @@
 package cn.zhaoshang.report;
 
+import cn.zhaoshang.platform.ReportDatabase;
 import cn.zhaoshang.project.Page;
 import cn.zhaoshang.project.ProjectView;
 import cn.zhaoshang.project.Projects;
 import java.util.List;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /** The projects behind a report figure: the same pool, narrowed the way the figure was; its count and total match. */
@@ -19,11 +19,11 @@ public class Drilldown {
     public record Result(Page<ProjectView> page, Figures figures) {
     }
 
-    private final JdbcClient jdbc;
+    private final ReportDatabase db;
     private final Projects projects;
 
-    Drilldown(JdbcClient jdbc, Projects projects) {
-        this.jdbc = jdbc;
+    Drilldown(ReportDatabase db, Projects projects) {
+        this.db = db;
         this.projects = projects;
     }
 
@@ -59,15 +59,17 @@ public class Drilldown {
             params.addValue("onStage", s.onStage());
         }
         params.addValue("limit", size).addValue("offset", (long) page * size);
-        List<ProjectView> items = jdbc.sql(Projects.SELECT + " where " + where + " order by p.investment desc, p.code limit :limit offset :offset")
-                .paramSource(params).query(projects.mapper()).list();
-        Figures figures = jdbc.sql("""
-                        select count(*), coalesce(sum(p.investment), 0.00) from project p
-                        left join unit u on u.id = p.unit_id
-                        left join industry_chain c on c.id = p.chain_id
-                        left join signing_event e on e.id = p.event_id
-                        where """ + where)
-                .paramSource(params).query((rs, n) -> new Figures(rs.getLong(1), Reports.money(rs.getBigDecimal(2)))).single();
-        return new Result(new Page<>(items, figures.count(), page, size), figures);
+        return db.read(jdbc -> {
+            List<ProjectView> items = jdbc.sql(Projects.SELECT + " where " + where + " order by p.investment desc, p.code limit :limit offset :offset")
+                    .paramSource(params).query(projects.mapper()).list();
+            Figures figures = jdbc.sql("""
+                            select count(*), coalesce(sum(p.investment), 0.00) from project p
+                            left join unit u on u.id = p.unit_id
+                            left join industry_chain c on c.id = p.chain_id
+                            left join signing_event e on e.id = p.event_id
+                            where """ + where)
+                    .paramSource(params).query((rs, n) -> new Figures(rs.getLong(1), Reports.money(rs.getBigDecimal(2)))).single();
+            return new Result(new Page<>(items, figures.count(), page, size), figures);
+        });
     }
 }

@@ -6,6 +6,7 @@ import cn.zhaoshang.common.DataScope;
 import cn.zhaoshang.common.DomainException;
 import cn.zhaoshang.common.Money;
 import cn.zhaoshang.identity.CurrentUser;
+import cn.zhaoshang.platform.ReportDatabase;
 import cn.zhaoshang.project.Projects;
 import cn.zhaoshang.region.Regions;
 import cn.zhaoshang.web.Pages;
@@ -37,8 +38,11 @@ class ReportPages {
     private final Regions regions;
     private final Defaults defaults;
     private final JsonMapper json;
+    private final ReportDatabase db;
 
-    ReportPages(ReportRequests requests, Reports reports, Briefing briefing, Regions regions, Defaults defaults, JsonMapper json) {
+    ReportPages(ReportRequests requests, Reports reports, Briefing briefing, Regions regions, Defaults defaults, JsonMapper json,
+                ReportDatabase db) {
+        this.db = db;
         this.requests = requests;
         this.reports = reports;
         this.briefing = briefing;
@@ -59,16 +63,19 @@ class ReportPages {
         model.addAttribute("traditional", traditional);
         try {
             ReportPeriod period = requests.period(q.region(), q.from(), q.to());
-            Summary summary = reports.summary(period);
-            List<GroupRow> units = reports.byUnit(period);
-            List<GroupRow> chains = reports.byChain(period);
-            model.addAttribute("period", period);
-            model.addAttribute("summary", summary);
-            model.addAttribute("units", units);
-            model.addAttribute("chains", chains);
-            model.addAttribute("events", reports.events(period));
-            model.addAttribute("briefing", briefing.write(period, traditional));
-            model.addAttribute("chart", chart(q, summary, units));
+            // every figure of the page from one database and one snapshot
+            db.read(jdbc -> {
+                Summary summary = reports.summary(period);
+                List<GroupRow> units = reports.byUnit(period);
+                model.addAttribute("period", period);
+                model.addAttribute("summary", summary);
+                model.addAttribute("units", units);
+                model.addAttribute("chains", reports.byChain(period));
+                model.addAttribute("events", reports.events(period));
+                model.addAttribute("briefing", briefing.write(period, traditional));
+                model.addAttribute("chart", chart(q, summary, units));
+                return null;
+            });
         } catch (DomainException e) {
             model.addAttribute("problem", e.getMessage());
         }

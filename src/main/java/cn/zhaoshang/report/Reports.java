@@ -1,16 +1,17 @@
 package cn.zhaoshang.report;
 
+import cn.zhaoshang.platform.ReportDatabase;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The reports of CONTRACT.md §4. Whole regions are answered from the running totals ({@link RunningTotals}); a unit's
- * staff, whose scope is one unit's projects, from the pool's projects themselves (the {@code ledger…} queries here, one
- * SQL statement each, which also serve as the reference the running totals are tested against).
+ * The reports of CONTRACT.md §4, on the report database (a replica when configured). Whole regions are answered from
+ * the running totals ({@link RunningTotals}); a unit's staff, whose scope is one unit's projects, from the pool's
+ * projects themselves (the {@code ledger…} queries here, one SQL statement each, which also serve as the reference the
+ * running totals are tested against).
  */
 @Component
 public class Reports {
@@ -18,11 +19,11 @@ public class Reports {
     static final String NO_UNIT = "（未填责任单位）";
     static final String NO_CHAIN = "（未填产业链）";
 
-    private final JdbcClient jdbc;
+    private final ReportDatabase db;
     private final RunningTotals totals;
 
-    Reports(JdbcClient jdbc, RunningTotals totals) {
-        this.jdbc = jdbc;
+    Reports(ReportDatabase db, RunningTotals totals) {
+        this.db = db;
         this.totals = totals;
     }
 
@@ -51,11 +52,11 @@ public class Reports {
         for (String s : List.of("LEAD", "SIGNED", "LANDED")) {
             stages.put(s, Figures.ZERO);
         }
-        jdbc.sql("select " + Pool.STAGE + " as stage, count(*), coalesce(sum(p.investment), 0.00) from project p where "
+        db.read(jdbc -> jdbc.sql("select " + Pool.STAGE + " as stage, count(*), coalesce(sum(p.investment), 0.00) from project p where "
                         + Pool.WHERE + " group by 1")
                 .paramSource(Pool.params(period))
                 .query((rs, n) -> Map.entry(rs.getString(1), new Figures(rs.getLong(2), money(rs.getBigDecimal(3)))))
-                .list()
+                .list())
                 .forEach(e -> stages.put(e.getKey(), e.getValue()));
         long count = stages.values().stream().mapToLong(Figures::count).sum();
         BigDecimal total = stages.values().stream().map(Figures::investment).reduce(new BigDecimal("0.00"), BigDecimal::add);
@@ -71,7 +72,7 @@ public class Reports {
     }
 
     private List<GroupRow> grouped(ReportPeriod period, String join, String groupColumns, String missing) {
-        return jdbc.sql("""
+        return db.read(jdbc -> jdbc.sql("""
                         select %s, count(*), coalesce(sum(p.investment), 0.00),
                                count(*) filter (where p.landed_eff <= :to),
                                coalesce(sum(p.investment) filter (where p.landed_eff <= :to), 0.00)
@@ -82,11 +83,11 @@ public class Reports {
                 .paramSource(Pool.params(period))
                 .query((rs, n) -> new GroupRow(rs.getString(2) == null ? missing : rs.getString(2), rs.getString(3),
                         rs.getLong(4), money(rs.getBigDecimal(5)), new Figures(rs.getLong(6), money(rs.getBigDecimal(7)))))
-                .list();
+                .list());
     }
 
     List<EventRow> ledgerEvents(ReportPeriod period) {
-        return jdbc.sql("""
+        return db.read(jdbc -> jdbc.sql("""
                         select e.name, count(*), coalesce(sum(p.investment), 0.00),
                                coalesce(sum(p.foreign_investment), 0.00), coalesce(sum(p.utilized_foreign_capital), 0.00),
                                count(*) filter (where p.on_stage),
@@ -102,7 +103,7 @@ public class Reports {
                         money(rs.getBigDecimal(4)), money(rs.getBigDecimal(5)),
                         new EventRow.Amounts(rs.getLong(6), money(rs.getBigDecimal(7)), money(rs.getBigDecimal(8)),
                                 money(rs.getBigDecimal(9)))))
-                .list();
+                .list());
     }
 
     static BigDecimal money(BigDecimal v) {

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import cn.zhaoshang.platform.ReportDatabase;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,18 +22,18 @@ import org.springframework.stereotype.Component;
 @Component
 class RunningTotals {
 
-    private final JdbcClient jdbc;
+    private final ReportDatabase db;
 
-    RunningTotals(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    RunningTotals(ReportDatabase db) {
+        this.db = db;
     }
 
     Summary summary(ReportPeriod period) {
-        Object[] t = jdbc.sql(RunningTotalsSql.summary())
+        Object[] t = db.read(jdbc -> jdbc.sql(RunningTotalsSql.summary())
                 .paramSource(params(period))
                 .query((rs, n) -> new Object[] {rs.getLong(1), money(rs.getBigDecimal(2)), rs.getLong(3),
                         money(rs.getBigDecimal(4)), rs.getLong(5), money(rs.getBigDecimal(6))})
-                .single();
+                .single());
         Figures pool = new Figures((Long) t[0], (BigDecimal) t[1]);
         Figures reached = new Figures((Long) t[2], (BigDecimal) t[3]);
         Figures landed = new Figures((Long) t[4], (BigDecimal) t[5]);
@@ -53,22 +53,22 @@ class RunningTotals {
     }
 
     private List<GroupRow> grouped(ReportPeriod period, String sql, String missing) {
-        return jdbc.sql(sql)
+        return db.read(jdbc -> jdbc.sql(sql)
                 .paramSource(params(period))
                 .query((rs, n) -> new GroupRow(rs.getString(1) == null ? missing : rs.getString(1), rs.getString(2),
                         rs.getLong(3), money(rs.getBigDecimal(4)), new Figures(rs.getLong(5), money(rs.getBigDecimal(6)))))
-                .list();
+                .list());
     }
 
     /** Over the projects that name an event and have a signing date: the pool's part signed by {@code to}. */
     List<EventRow> events(ReportPeriod period) {
-        return jdbc.sql(RunningTotalsSql.events())
+        return db.read(jdbc -> jdbc.sql(RunningTotalsSql.events())
                 .paramSource(params(period))
                 .query((rs, n) -> new EventRow(rs.getString(1), rs.getLong(2), money(rs.getBigDecimal(3)),
                         money(rs.getBigDecimal(4)), money(rs.getBigDecimal(5)),
                         new EventRow.Amounts(rs.getLong(6), money(rs.getBigDecimal(7)), money(rs.getBigDecimal(8)),
                                 money(rs.getBigDecimal(9)))))
-                .list();
+                .list());
     }
 
     private static MapSqlParameterSource params(ReportPeriod period) {

@@ -1,10 +1,10 @@
 package cn.zhaoshang.visit;
 
+import cn.zhaoshang.platform.ReportDatabase;
 import cn.zhaoshang.report.ReportPeriod;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,14 +42,14 @@ class Funnel {
             group by v.team_id, v.enterprise_id
             """;
 
-    private final JdbcClient jdbc;
+    private final ReportDatabase db;
 
-    Funnel(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    Funnel(ReportDatabase db) {
+        this.db = db;
     }
 
     List<Row> byTeam(ReportPeriod period) {
-        return jdbc.sql("""
+        return db.read(jdbc -> jdbc.sql("""
                 with f as (%s),
                 -- plain joins, no OR/EXISTS: the planner must not be able to turn this into a loop over all pairs
                 candidates as (
@@ -80,12 +80,12 @@ class Funnel {
                 .paramSource(VisitReport.params(period))
                 .query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6),
                         days(rs.getObject(7)), days(rs.getObject(8)), days(rs.getObject(9))))
-                .list();
+                .list());
     }
 
     /** Landed projects of the period whose investor our teams visited, by the number of visits before landing. */
     List<Repeat> repeatVisits(ReportPeriod period) {
-        List<long[]> counts = jdbc.sql("""
+        List<long[]> counts = db.read(jdbc -> jdbc.sql("""
                 with landed as (
                     select p.id, p.investor_id, p.landed_eff from project p
                     where p.region_code between :rf and :rt and p.landed_eff between :from and :to and p.investor_id is not null
@@ -98,7 +98,7 @@ class Funnel {
                 select least(visits, 4), count(*) from n group by 1 order by 1""")
                 .paramSource(VisitReport.params(period))
                 .query((rs, i) -> new long[]{rs.getLong(1), rs.getLong(2)})
-                .list();
+                .list());
         long total = counts.stream().mapToLong(c -> c[1]).sum();
         long[] byVisits = new long[5];
         counts.forEach(c -> byVisits[(int) c[0]] = c[1]);

@@ -1,5 +1,6 @@
 package cn.zhaoshang.visit;
 
+import cn.zhaoshang.platform.ReportDatabase;
 import cn.zhaoshang.report.ReportPeriod;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,13 +22,17 @@ public class VisitReport {
               and (cast(:unit as bigint) is null or v.team_id in (select id from team where unit_id = :unit))
             """;
 
-    private final JdbcClient jdbc;
+    private final ReportDatabase db;
 
-    VisitReport(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    VisitReport(ReportDatabase db) {
+        this.db = db;
     }
 
     public VisitFigures report(ReportPeriod period) {
+        return db.read(jdbc -> report(jdbc, period));
+    }
+
+    private static VisitFigures report(JdbcClient jdbc, ReportPeriod period) {
         MapSqlParameterSource params = params(period);
         List<VisitFigures.TeamRow> teams = new ArrayList<>();
         VisitFigures.Total[] total = {new VisitFigures.Total(0, 0, 0, VisitFigures.perDay(0, 0), 0, 0, 0)};

@@ -108,6 +108,11 @@ class LedgerGeneratorTest extends IntegrationTest {
         assertThat(count("select count(*) from project where parent_id is not null")).isPositive();
         assertThat(count("select count(*) from project where on_stage")).isPositive();
         assertThat(count("select count(*) from project_revision where action = 'IMPORT_CREATE' and version = 0")).isEqualTo(3000);
+        // every revision carries its project's region, the distribution key (V9), and the foreign key on both is back
+        assertThat(count("""
+                select count(*) from project_revision r join project p on p.id = r.project_id and p.region_code = r.region_code""")).isEqualTo(3000);
+        assertThat(count("""
+                select count(*) from pg_constraint where conname = 'project_revision_project_region' and convalidated""")).isEqualTo(1);
         assertThat(jdbc().sql("select count(*) from unit group by region_code").query(Long.class).list())
                 .hasSize(13).allSatisfy(n -> assertThat(n).isBetween(10L, 25L));
         List<String> codes = jdbc().sql("select credit_code from enterprise").query(String.class).list();
