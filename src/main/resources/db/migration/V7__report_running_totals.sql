@@ -43,7 +43,7 @@ create table report_delta (
     landed_n    bigint  not null,
     landed_inv  numeric not null,
     primary key (dim, grain, region_code, key_id, period)
-);
+) with (fillfactor = 70); -- room on each page, so that adding to a row is a HOT update that touches no index
 -- A prefecture or province reads a few periods of many regions: period before region.
 create index report_delta_period on report_delta (dim, grain, period, region_code);
 
@@ -72,7 +72,7 @@ create table report_event_delta (
     stage_landed_fi   numeric not null,
     stage_landed_ufc  numeric not null,
     primary key (grain, region_code, event_id, period)
-);
+) with (fillfactor = 70);
 create index report_event_delta_period on report_event_delta (grain, period, region_code);
 
 -- The days of a period's first and last month are read from the ledger (see RunningTotals): the projects with a step
@@ -108,11 +108,11 @@ create table report_pending (
 create function report_fold_sql(source text) returns text language sql as $fn$
     select format($q$
     with src as (%s),
+    -- one row per step of a project
     steps as (
-        select k.dim, k.key_id, m.region_code, e.day, m.sign * e.a as a, m.sign * e.r as r, m.sign * e.l as l,
-               (m.investment * 100)::bigint as inv
+        select m.region_code, coalesce(m.unit_id, 0) as unit_key, coalesce(m.chain_id, 0) as chain_key, e.day,
+               m.sign * e.a as a, m.sign * e.r as r, m.sign * e.l as l, (m.investment * 100)::bigint as inv
         from src m
-        cross join lateral (values ('U', coalesce(m.unit_id, 0)), ('C', coalesce(m.chain_id, 0))) k(dim, key_id)
         cross join lateral (values
             (m.contacted_on, 1, 0, 0),
             (m.terminated_on, -1, 0, 0),
@@ -123,6 +123,14 @@ create function report_fold_sql(source text) returns text language sql as $fn$
             (case when m.terminated_on is not null and m.landed_eff is not null
                   then greatest(m.landed_eff, m.terminated_on) end, 0, 0, -1)) e(day, a, r, l)
         where e.day is not null
+    ),
+    -- summed once per region, unit, chain, month and year; the units', chains' and regions' rows are sums of these
+    cells as (
+        select s.region_code, s.unit_key, s.chain_key, g.grain, g.period, sum(s.a) as a, sum(s.a * s.inv) as inv_a,
+               sum(s.r) as r, sum(s.r * s.inv) as inv_r, sum(s.l) as l, sum(s.l * s.inv) as inv_l
+        from steps s
+        cross join lateral (values ('M', date_trunc('month', s.day)::date), ('Y', date_trunc('year', s.day)::date)) g(grain, period)
+        group by s.region_code, s.unit_key, s.chain_key, g.grain, g.period
     ),
     -- events: the projects that name one and have a signing date (their S is s)
     event_steps as (
@@ -174,19 +182,19 @@ create function report_fold_sql(source text) returns text language sql as $fn$
                                    landed_n, landed_inv)
     select dim, grain, period, region_code, key_id, a, inv_a * 0.01, r, inv_r * 0.01, l, inv_l * 0.01
     from (
-        select s.dim, g.grain, g.period, s.region_code, s.key_id, sum(s.a) as a, sum(s.a * s.inv) as inv_a,
-               sum(s.r) as r, sum(s.r * s.inv) as inv_r, sum(s.l) as l, sum(s.l * s.inv) as inv_l
-        from steps s
-        cross join lateral (values ('M', date_trunc('month', s.day)::date), ('Y', date_trunc('year', s.day)::date)) g(grain, period)
-        group by s.dim, g.grain, g.period, s.region_code, s.key_id
+        select 'U' as dim, grain, period, region_code, unit_key as key_id, sum(a) as a, sum(inv_a) as inv_a,
+               sum(r) as r, sum(inv_r) as inv_r, sum(l) as l, sum(inv_l) as inv_l
+        from cells
+        group by grain, period, region_code, unit_key
         union all
-        -- the region as a whole (the summary): the unit steps without the unit
-        select 'R', g.grain, g.period, s.region_code, 0, sum(s.a), sum(s.a * s.inv), sum(s.r), sum(s.r * s.inv),
-               sum(s.l), sum(s.l * s.inv)
-        from steps s
-        cross join lateral (values ('M', date_trunc('month', s.day)::date), ('Y', date_trunc('year', s.day)::date)) g(grain, period)
-        where s.dim = 'U'
-        group by g.grain, g.period, s.region_code
+        select 'C', grain, period, region_code, chain_key, sum(a), sum(inv_a), sum(r), sum(inv_r), sum(l), sum(inv_l)
+        from cells
+        group by grain, period, region_code, chain_key
+        union all
+        -- the region as a whole (the summary)
+        select 'R', grain, period, region_code, 0, sum(a), sum(inv_a), sum(r), sum(inv_r), sum(l), sum(inv_l)
+        from cells
+        group by grain, period, region_code
     ) folded
     -- one order for every writer, so concurrent folds lock shared rows in the same order and never deadlock
     order by dim, grain, region_code, key_id, period
