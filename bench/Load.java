@@ -33,9 +33,11 @@ public class Load {
     // The reports' floor: the statements over the running totals (report_delta, V7__report_running_totals.sql) that the
     // application itself runs for a whole region, the best plain SQL for these answers we know. They are taken from the
     // jar's cn.zhaoshang.report.RunningTotalsSql (on the class path, see report-load.sh), so the floor is exactly them.
-    static String floorSql(String name) {
+    static String floorSql(String name, String from, String to) {
         try {
-            return (String) Class.forName("cn.zhaoshang.report.RunningTotalsSql").getMethod(name).invoke(null);
+            return (String) Class.forName("cn.zhaoshang.report.RunningTotalsSql")
+                    .getMethod(name, java.time.LocalDate.class, java.time.LocalDate.class)
+                    .invoke(null, java.time.LocalDate.parse(from), java.time.LocalDate.parse(to));
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cn.zhaoshang.report.RunningTotalsSql." + name + "() not on the class path", e);
         }
@@ -203,10 +205,10 @@ public class Load {
     static List<Target> targets(String region, String rf, String rt, String from, String to, String search) {
         String q = "region=" + region + "&from=" + from + "&to=" + to;
         Map<String, Object> period = periodValues(rf, rt, from, to);
-        Query summary = named(floorSql("summary"), period);
-        Query byUnit = named(floorSql("byUnit"), period);
-        Query byChain = named(floorSql("byChain"), period);
-        Query events = named(floorSql("events"), period);
+        Query summary = named(floorSql("summary", from, to), period);
+        Query byUnit = named(floorSql("byUnit", from, to), period);
+        Query byChain = named(floorSql("byChain", from, to), period);
+        Query events = named(floorSql("events", from, to), period);
         String like = "%" + search + "%";
         String code = search.toUpperCase(Locale.ROOT);
         return List.of(

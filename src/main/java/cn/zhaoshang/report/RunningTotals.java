@@ -29,7 +29,7 @@ class RunningTotals {
     }
 
     Summary summary(ReportPeriod period) {
-        Object[] t = db.read(jdbc -> jdbc.sql(RunningTotalsSql.summary())
+        Object[] t = db.read(jdbc -> jdbc.sql(RunningTotalsSql.summary(period.from(), period.to()))
                 .paramSource(params(period))
                 .query((rs, n) -> new Object[] {rs.getLong(1), money(rs.getBigDecimal(2)), rs.getLong(3),
                         money(rs.getBigDecimal(4)), rs.getLong(5), money(rs.getBigDecimal(6))})
@@ -45,11 +45,11 @@ class RunningTotals {
     }
 
     List<GroupRow> byUnit(ReportPeriod period) {
-        return grouped(period, RunningTotalsSql.byUnit(), Reports.NO_UNIT);
+        return grouped(period, RunningTotalsSql.byUnit(period.from(), period.to()), Reports.NO_UNIT);
     }
 
     List<GroupRow> byChain(ReportPeriod period) {
-        return grouped(period, RunningTotalsSql.byChain(), Reports.NO_CHAIN);
+        return grouped(period, RunningTotalsSql.byChain(period.from(), period.to()), Reports.NO_CHAIN);
     }
 
     private List<GroupRow> grouped(ReportPeriod period, String sql, String missing) {
@@ -62,7 +62,7 @@ class RunningTotals {
 
     /** Over the projects that name an event and have a signing date: the pool's part signed by {@code to}. */
     List<EventRow> events(ReportPeriod period) {
-        return db.read(jdbc -> jdbc.sql(RunningTotalsSql.events())
+        return db.read(jdbc -> jdbc.sql(RunningTotalsSql.events(period.from(), period.to()))
                 .paramSource(params(period))
                 .query((rs, n) -> new EventRow(rs.getString(1), rs.getLong(2), money(rs.getBigDecimal(3)),
                         money(rs.getBigDecimal(4)), money(rs.getBigDecimal(5)),
