@@ -9,26 +9,6 @@ create index project_list_order on project (contacted_on desc, code, region_code
 -- sequential scan of the table. 100,000 projects: the province's count 50-130 ms -> 24 ms.
 create index project_region on project (region_code);
 
--- Searching names by any part ("华恒" in 福州华恒数据科技有限公司): pg_trgm cannot serve it. In a database whose LC_CTYPE is C
--- (the embedded default) it extracts no trigram at all from Chinese text, and a two-character search has no trigram in
--- any locale, so LIKE on a name made the planner fetch every row through the trigram index (measured: all 100,000
--- entries for '%华恒%'). Two-character pieces work in every locale and for every search of two characters or more:
--- a name containing the text contains each of its pieces, and LIKE checks the rest.
-create function name_bigrams(t text) returns text[] language plpgsql immutable strict parallel safe as $$
-declare
-    pieces text[] := '{}';
-begin
-    for i in 1 .. char_length(t) - 1 loop
-        pieces := pieces || substr(t, i, 2);
-    end loop;
-    return pieces;
-end
-$$;
-drop index project_name_trgm;
-drop index enterprise_name_trgm;
-create index project_name_bigrams on project using gin (name_bigrams(name));
-create index enterprise_name_bigrams on enterprise using gin (name_bigrams(name));
-
 -- Every report and list query takes a region range, and a county's range holds a hundredth of a province's. The JDBC
 -- driver prepares a statement on the server after five uses, and PostgreSQL then reuses one generic plan for every
 -- region: planned for the county, it made the province's summary take 178 ms instead of 40 (100,000 projects), and the

@@ -74,6 +74,8 @@ class LedgerGenerator {
                 Suspended suspended = suspendIndexesAndForeignKeys(c);
                 long[] counts = load(copy, synth, chains, units, events, stamp, freeze ? " with (freeze)" : "");
                 restore(c, suspended);
+                // the list's counts (V11) got a row of differences per COPY chunk: merge them before anyone reads them
+                execute(c, "select project_tally_compact()");
                 saveCounters(c, synth.lastCodes);
                 try (PreparedStatement ps = c.prepareStatement("""
                         insert into import_batch (kind, file_name, imported_by, imported_at, rows_total, created, updated, unchanged)

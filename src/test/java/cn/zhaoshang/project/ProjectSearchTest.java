@@ -7,15 +7,20 @@ import cn.zhaoshang.sheet.CreditCodes;
 import cn.zhaoshang.sheet.SheetRow;
 import cn.zhaoshang.support.IntegrationTest;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** Search finds a project by any part of its name or its investor's name or alias, or by the exact code or credit code. */
+/**
+ * Search finds a project by any part of its name or its investor's name or alias, or by the exact code or credit code:
+ * a few cases by hand, then a seeded random ledger searched every way against a straightforward reference query.
+ */
 class ProjectSearchTest extends IntegrationTest {
 
     private static final String CODE = CreditCodes.complete("91350200MA2Y4K8P3");
@@ -80,5 +85,55 @@ class ProjectSearchTest extends IntegrationTest {
         assertThat(search("不存在的名字", null)).isEmpty();
         assertThat(projects.list(new ProjectFilter("华恒", null, null, null, null, null, null, false, 0, 1), DataScope.EVERYTHING)
                 .total()).isEqualTo(2);
+    }
+
+    @Test
+    void aSearchFindsExactlyWhatTheReferenceQueryFinds() {
+        RandomLedger ledger = new RandomLedger(20171107L).write(fixtures.jdbc(), 600);
+        Set<String> dense = new HashSet<>();
+        Set<String> sparse = new HashSet<>();
+        for (int i = 0; i < 400; i++) {
+            String q = ledger.searchText();
+            if (q.isBlank()) {
+                continue; // no search at all: the whole list
+            }
+            String region = ledger.pick(RandomLedger.SEARCH_REGIONS);
+            DataScope scope = ledger.scope();
+            ProjectFilter f = new ProjectFilter(q, null, null, null, region, null, "code", true, 0, 500);
+            List<String> expected = reference(q, region, scope);
+            String what = "search \"" + q + "\" in " + region + " within " + scope;
+            Page<ProjectView> page = projects.list(f, scope);
+            assertThat(page.total()).as(what).isEqualTo(expected.size());
+            assertThat(page.items()).extracting(ProjectView::code).as(what).containsExactlyElementsOf(expected);
+            // both ways of finding the matches, whichever the density chose
+            ListConditions c = ListConditions.of(f, region == null ? scope : scope.within(range(region)[0], range(region)[1]));
+            List<Long> byIds = new ProjectListQuery(fixtures.jdbc(), c, f, true).ids();
+            List<Long> byRows = new ProjectListQuery(fixtures.jdbc(), c, f, false).ids();
+            assertThat(byIds).as(what).isEqualTo(byRows).hasSize(expected.size());
+            (expected.size() * Projects.DENSE_SEARCH_SHARE < ledger.codes.size() ? sparse : dense).add(q);
+        }
+        assertThat(dense).as("searches with many matches").hasSizeGreaterThan(20);
+        assertThat(sparse).as("searches with few matches").hasSizeGreaterThan(20);
+    }
+
+    /** The search as plainly as it can be said: no LIKE, no index, no escaping. */
+    private List<String> reference(String q, String region, DataScope scope) {
+        String t = q.trim();
+        String[] r = region == null ? new String[] {"000000", "999999"} : range(region);
+        return fixtures.jdbc().sql("""
+                        select p.code from project p left join enterprise inv on inv.id = p.investor_id
+                        where p.region_code between :sf and :st and p.region_code between :rf and :rt
+                          and (cast(:unit as bigint) is null or p.unit_id = :unit)
+                          and (strpos(p.name, :t) > 0 or p.code = :code or strpos(inv.name, :t) > 0 or inv.credit_code = :code
+                               or exists (select 1 from enterprise_alias a where a.enterprise_id = p.investor_id
+                                          and strpos(a.alias, :t) > 0))
+                        order by p.code""")
+                .param("sf", scope.regionFrom()).param("st", scope.regionTo()).param("rf", r[0]).param("rt", r[1])
+                .param("unit", scope.unitId()).param("t", t).param("code", t.toUpperCase()).query(String.class).list();
+    }
+
+    private static String[] range(String region) {
+        String prefix = region.endsWith("0000") ? region.substring(0, 2) : region.endsWith("00") ? region.substring(0, 4) : region;
+        return new String[] {(prefix + "000000").substring(0, 6), (prefix + "999999").substring(0, 6)};
     }
 }
