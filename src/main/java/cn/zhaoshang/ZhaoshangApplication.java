@@ -2,6 +2,7 @@ package cn.zhaoshang;
 
 import cn.zhaoshang.audit.AuditVerifyCommand;
 import cn.zhaoshang.generate.GenerateCommand;
+import cn.zhaoshang.platform.EarlyEmbeddedPostgres;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -19,6 +20,8 @@ public class ZhaoshangApplication {
         if (AuditVerifyCommand.requested(args)) {
             System.exit(AuditVerifyCommand.run(ZhaoshangApplication.class, args));
         }
-        SpringApplication.run(ZhaoshangApplication.class, args);
+        SpringApplication app = new SpringApplication(ZhaoshangApplication.class);
+        app.addListeners(new EarlyEmbeddedPostgres());
+        app.run(args);
     }
 }
