@@ -72,16 +72,6 @@ record ListConditions(String regionFrom, String regionTo, Long scopeUnit, Stage 
                     select a.enterprise_id from enterprise_alias a
                     where name_pieces(a.alias) @> search_pieces(cast(:text as text)) and a.alias like :q))""";
 
-    /**
-     * The same projects, as a condition on each row: what a walk along a sort order checks when the matches are so
-     * many that the first page is found after a few rows.
-     */
-    static final String SEARCH_ROW = """
-            (p.name like :q or p.code = :code
-             or exists (select 1 from enterprise inv where inv.id = p.investor_id
-                        and (inv.name like :q or inv.credit_code = cast(:code as bpchar)))
-             or exists (select 1 from enterprise_alias a where a.enterprise_id = p.investor_id and a.alias like :q))""";
-
     boolean searching() {
         return search != null;
     }
@@ -96,14 +86,19 @@ record ListConditions(String regionFrom, String regionTo, Long scopeUnit, Stage 
         return !searching() && !oneUnit();
     }
 
-    /** Every condition but the search, the region range first. */
-    String filters() {
-        return REGION + String.join("", others);
+    /** The region range; one region as an equality, so that its index gives the rows in the sort's order. */
+    String region() {
+        return regionFrom.equals(regionTo) ? "p.region_code = :rf" : REGION;
     }
 
-    /** Every condition, the search as a set of ids or as a condition on the row. */
-    String all(boolean searchByIds) {
-        return filters() + (searching() ? " and " + (searchByIds ? SEARCH_IDS : SEARCH_ROW) : "");
+    /** Every condition but the search, the region range first. */
+    String filters() {
+        return region() + String.join("", others);
+    }
+
+    /** Every condition, the search's among them. */
+    String all() {
+        return filters() + (searching() ? " and " + SEARCH_IDS : "");
     }
 
     static String escapeLike(String s) {

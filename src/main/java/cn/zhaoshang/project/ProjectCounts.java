@@ -8,8 +8,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * A list's exact total. Where the filters are all keys of the tally (V11: region, stage, key project, chain), the
- * tally's maintained counts give it from about a thousand rows for a whole province; otherwise (a unit, a search) the
- * matching rows are few enough, or found through the search's indexes, to be counted.
+ * tally's maintained counts give it from about a thousand rows for a whole province; otherwise (one unit) the matching
+ * rows are few enough to be counted. A search counts its matches with its page (ProjectListQuery#search).
  */
 @Component
 @org.springframework.context.annotation.Lazy(false) // its compaction runs from the start, whether or not a list was read
@@ -28,18 +28,7 @@ class ProjectCounts {
             return jdbc.sql("select coalesce(sum(t.n), 0) from project_tally t where " + tallyWhere(c))
                     .paramSource(tallyParams(c)).query(Long.class).single();
         }
-        return jdbc.sql("select count(*) from project p where " + c.all(true)).paramSource(c.params()).query(Long.class).single();
-    }
-
-    /** The projects in the region and scope, whatever the filters and search: what a search's matches are a share of. */
-    long inScope(ListConditions c) {
-        if (c.oneUnit()) {
-            return jdbc.sql("select count(*) from project p where " + ListConditions.REGION + " and p.unit_id = :u")
-                    .param("rf", c.regionFrom()).param("rt", c.regionTo())
-                    .param("u", c.scopeUnit() != null ? c.scopeUnit() : c.unit()).query(Long.class).single();
-        }
-        return jdbc.sql("select coalesce(sum(n), 0) from project_tally where chain_id = -1 and region_code between :rf and :rt")
-                .param("rf", c.regionFrom()).param("rt", c.regionTo()).query(Long.class).single();
+        return jdbc.sql("select count(*) from project p where " + c.all()).paramSource(c.params()).query(Long.class).single();
     }
 
     /** The tally's rows for the filters; chain -1 holds the counts over all chains. */

@@ -28,9 +28,6 @@ public class Projects {
             left join project pp on pp.id = p.parent_id
             """;
 
-    /** A search finding more than this share of the projects in scope checks rows along the sort order instead. */
-    static final int DENSE_SEARCH_SHARE = 10;
-
     private final JdbcClient jdbc;
     private final Regions regions;
     private final RowMapper<ProjectView> mapper;
@@ -75,13 +72,15 @@ public class Projects {
             s = scope.within(r.rangeFrom(), r.rangeTo());
         }
         ListConditions c = ListConditions.of(f, s);
+        if (c.searching()) {
+            ProjectListQuery.Found found = new ProjectListQuery(jdbc, c, f).search();
+            return new Page<>(rows(found.ids()), found.total(), f.page(), f.size());
+        }
         long total = counts.total(c);
         if ((long) f.page() * f.size() >= total) {
             return new Page<>(List.of(), total, f.page(), f.size());
         }
-        boolean fewMatches = c.searching() && total * DENSE_SEARCH_SHARE < counts.inScope(c);
-        List<Long> ids = new ProjectListQuery(jdbc, c, f, fewMatches).ids();
-        return new Page<>(rows(ids), total, f.page(), f.size());
+        return new Page<>(rows(new ProjectListQuery(jdbc, c, f).ids()), total, f.page(), f.size());
     }
 
     /** The projects with these ids, in this order. */
