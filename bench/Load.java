@@ -21,7 +21,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The report load benchmark (issues 2 and 5): every report endpoint, the project list and a name search, for each region,
  * under N concurrent clients; beside each, the same answer straight from PostgreSQL over JDBC under the same
- * concurrency (the SQL floor), and GET /actuator/health (the HTTP floor). Prints one Markdown table.
+ * concurrency (the SQL floor), and GET /actuator/health (the HTTP floor). Prints one Markdown table. With
+ * {@code --lists true} also the project list with filters and sorts (stage, chain, key project by investment, by name,
+ * by stage, by unit, one unit) and more searches ({@code --searches 华,数据中心}).
  *
  * <p>Run with the PostgreSQL driver on the class path (bench/report-load.sh does all of it):
  * {@code java -cp postgresql.jar bench/Load.java --url http://localhost:8095 --user admin --password … --jdbc jdbc:postgresql://…}
@@ -70,7 +72,7 @@ public class Load {
         return new Query(out.toString(), params.toArray());
     }
 
-    static final String LIST_PAGE = """
+    static final String COLUMNS = """
             select p.code, p.name, inv.name, inv.credit_code, p.region_code, u.name, u.kind, c.name, p.investment,
                    p.foreign_investment, p.utilized_foreign_capital, p.key_project, p.contacted_on, p.signed_on, p.landed_on,
                    p.started_on, p.completed_on, p.terminated_on, e.name, p.on_stage, p.source, ref.name, pp.code, p.stage, p.version
@@ -81,21 +83,56 @@ public class Load {
             left join industry_chain c on c.id = p.chain_id
             left join signing_event e on e.id = p.event_id
             left join project pp on pp.id = p.parent_id
-            where p.region_code between ? and ?
-            order by p.contacted_on desc, p.code limit 20""";
+            """;
 
-    static final String LIST_COUNT = "select count(*) from project p where p.region_code between ? and ?";
+    // the project list (issue 5): its floor is what the application sends, as plain statements: the total from the
+    // maintained counts (V11) or a count, and the page's rows found the way ProjectListQuery finds them
 
-    // the search's answer: name or investor (name, alias) containing the text, or the exact code or credit code
-    static final String SEARCH = " " + """
-             p.region_code between ? and ?
-             and (p.name like ? or p.code = ? or inv.name like ? or inv.credit_code = ?
-                  or exists (select 1 from enterprise_alias a where a.enterprise_id = p.investor_id and a.alias like ?))""";
+    /** The total of a list filtered by region, stage, key project or chain: the tally's rows (chain -1: all chains). */
+    static String tally(String filters) {
+        return "select coalesce(sum(t.n), 0) from project_tally t where t.chain_id = ? and t.region_code between ? and ?" + filters;
+    }
 
-    static final String SEARCH_PAGE = LIST_PAGE.replace("where p.region_code between ? and ?", "where" + SEARCH);
+    /**
+     * A first page over several regions: each region's first rows along its index, merged (the regions from the tally);
+     * ties by code the other way round. {@code filters} on p, {@code tallyFilters} on t, then the page's rows.
+     */
+    static String merged(String column, boolean asc, String filters, String tallyFilters) {
+        String dir = asc ? " asc" : " desc";
+        String tie = asc ? " desc" : " asc";
+        return COLUMNS + """
+                join (select x.id, row_number() over (order by x.k%s, x.code%s) as rank from (
+                    select t.region_code from project_tally t where t.chain_id = ? and t.region_code between ? and ?%s
+                    group by t.region_code having sum(t.n) > 0) r
+                cross join lateral (
+                    select p.id, %s as k, p.code from project p where p.region_code = r.region_code%s
+                    order by %s%s, p.code%s limit 20) x
+                order by x.k%s, x.code%s limit 20) m on m.id = p.id
+                order by m.rank""".formatted(dir, tie, tallyFilters, column, filters, column, dir, tie, dir, tie);
+    }
 
-    static final String SEARCH_COUNT = "select count(*) from project p left join enterprise inv on inv.id = p.investor_id where"
-            + SEARCH;
+    /** A first page in one query: a county (its code as an equality, as the application does), one unit, a search. */
+    static String plain(String where, String order) {
+        return COLUMNS + "where p.region_code between ? and ?" + where + " order by " + order + " limit 20";
+    }
+
+    static String plainCounty(String where, String order) {
+        return COLUMNS + "where p.region_code = ? and p.region_code = ?" + where + " order by " + order + " limit 20";
+    }
+
+    // the search's matches, each way of matching through its own index (V10's name pieces), for region rf..rt:
+    // parameters rf, rt, text, like, code, rf, rt, text, like, code, rf, rt, text, like
+    static final String SEARCH_IDS = " " + """
+            and p.id in (
+                select n.id from project n
+                where n.region_code between ? and ? and name_pieces(n.name) @> search_pieces(?) and n.name like ?
+                union select c.id from project c where c.code = ?
+                union select x.id from project x where x.region_code between ? and ? and x.investor_id in (
+                    select e.id from enterprise e where name_pieces(e.name) @> search_pieces(?) and e.name like ?)
+                union select x.id from project x where x.region_code between ? and ? and x.investor_id in (
+                    select e.id from enterprise e where e.credit_code = cast(? as bpchar)
+                    union select a.enterprise_id from enterprise_alias a
+                    where name_pieces(a.alias) @> search_pieces(?) and a.alias like ?))""";
 
     // ---- driver ----
 
@@ -218,11 +255,78 @@ public class Load {
                 new Target("events", "/api/v1/reports/events?" + q, List.of(events)),
                 new Target("briefing", "/api/v1/reports/briefing?" + q, List.of(summary, byUnit, byChain, events)),
                 new Target("list p.1", "/api/v1/projects?page=0&size=20&region=" + region,
-                        List.of(new Query(LIST_PAGE, rf, rt), new Query(LIST_COUNT, rf, rt))),
+                        list(rf, rt, "p.contacted_on", false, "", "", List.of(), List.of())),
                 new Target("search “" + search + "”", "/api/v1/projects?page=0&size=20&region=" + region + "&q="
-                        + URLEncoder.encode(search, StandardCharsets.UTF_8),
-                        List.of(new Query(SEARCH_PAGE, rf, rt, like, code, like, code, like),
-                                new Query(SEARCH_COUNT, rf, rt, like, code, like, code, like))));
+                        + URLEncoder.encode(search, StandardCharsets.UTF_8), searchFloor(rf, rt, search)));
+    }
+
+    /** The list with a couple of filters and sorts (--lists): what the 项目库 page asks for. */
+    static List<Target> lists(String region, String rf, String rt, long chain, long unit) {
+        String page = "/api/v1/projects?page=0&size=20&region=" + region;
+        return List.of(
+                new Target("list stage=线索", page + "&stage=LEAD",
+                        list(rf, rt, "p.contacted_on", false, " and p.stage = ?", " and t.stage = ?", List.of("LEAD"), List.of("LEAD"))),
+                new Target("list chain", page + "&chain=" + chain,
+                        listChain(rf, rt, chain)),
+                new Target("list key, by investment", page + "&key=true&sort=investment&dir=desc",
+                        list(rf, rt, "p.investment", false, " and p.key_project = ?", " and t.key_project = ?", List.of(true),
+                                List.of(true))),
+                new Target("list by name", page + "&sort=name&dir=asc",
+                        list(rf, rt, "p.name", true, "", "", List.of(), List.of())),
+                new Target("list by stage", page + "&sort=stage&dir=asc",
+                        list(rf, rt, "p.stage", true, "", "", List.of(), List.of())),
+                new Target("list by unit", page + "&sort=unit&dir=asc",
+                        List.of(new Query(tally(""), -1L, rf, rt), new Query(plain(" " + """
+                                 and p.unit_id in (select id from unit where region_code between ? and ?
+                                                   and name <= (select name from unit where region_code between ? and ?
+                                                                order by name offset 4 limit 1))""", "u.name asc, p.code desc"),
+                                rf, rt, rf, rt, rf, rt))),
+                new Target("list unit", page + "&unit=" + unit,
+                        List.of(new Query("select count(*) from project p where p.region_code between ? and ? and p.unit_id = ?", rf, rt,
+                                unit), new Query((rf.equals(rt) ? plainCounty(" and p.unit_id = ?", "p.contacted_on desc, p.code asc")
+                                : plain(" and p.unit_id = ?", "p.contacted_on desc, p.code asc")), rf, rt, unit))));
+    }
+
+    /** Total and first page of a list filtered on tally keys (stage, key project), sorted by one column. */
+    static List<Query> list(String rf, String rt, String column, boolean asc, String filters, String tallyFilters,
+                            List<Object> values, List<Object> tallyValues) {
+        List<Object> count = new ArrayList<>(List.of(-1L, rf, rt));
+        count.addAll(tallyValues);
+        List<Object> rows = new ArrayList<>();
+        String sql;
+        if (rf.equals(rt)) {
+            sql = plainCounty(filters, column + (asc ? " asc, p.code desc" : " desc, p.code asc"));
+            rows.addAll(List.of(rf, rt));
+            rows.addAll(values);
+        } else {
+            sql = merged(column, asc, filters, tallyFilters);
+            rows.addAll(List.of(-1L, rf, rt));
+            rows.addAll(tallyValues);
+            rows.addAll(values);
+        }
+        return List.of(new Query(tally(tallyFilters), count.toArray()), new Query(sql, rows.toArray()));
+    }
+
+    static List<Query> listChain(String rf, String rt, long chain) {
+        Query count = new Query(tally(""), chain, rf, rt);
+        Query rows = rf.equals(rt)
+                ? new Query(plainCounty(" and p.chain_id = ?", "p.contacted_on desc, p.code asc"), rf, rt, chain)
+                : new Query(merged("p.contacted_on", false, " and p.chain_id = ?", ""), chain, rf, rt, chain);
+        return List.of(count, rows);
+    }
+
+    /** A search: its matches found once, counted, and the first page's rows (ProjectListQuery#search), one statement. */
+    static List<Query> searchFloor(String rf, String rt, String search) {
+        String like = "%" + search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        String code = search.toUpperCase(Locale.ROOT);
+        List<Object> params = new ArrayList<>(List.of(rf, rt));
+        params.addAll(List.of(rf, rt, search, like, code, rf, rt, search, like, code, rf, rt, search, like));
+        String region = rf.equals(rt) ? "p.region_code = ? and p.region_code = ?" : "p.region_code between ? and ?";
+        String sql = "with m as (select p.id, p.contacted_on as k, p.code from project p where " + region + SEARCH_IDS + "),\n"
+                + "page as (select m.id, row_number() over (order by m.k desc, m.code asc) as rank from m"
+                + " order by m.k desc, m.code asc limit 20)\n"
+                + COLUMNS + "join page on page.id = p.id cross join (select count(*) as total from m) t order by page.rank";
+        return List.of(new Query(sql, params.toArray()));
     }
 
     static String[] range(String code) {
@@ -276,6 +380,8 @@ public class Load {
                 "sql-seconds", "10", "warmup", "3"));
         o.put("search", "华恒");
         o.put("only", "");
+        o.put("lists", "false");
+        o.put("searches", "华,数据中心");
         o.put("jdbc", "");
         for (int i = 0; i + 1 < args.length; i += 2) {
             o.put(args[i].replaceFirst("^--", ""), args[i + 1]);
@@ -303,13 +409,32 @@ public class Load {
                 health.p(0.5), health.p(0.95), health.p(0.99), health.rps(), health.errors());
         for (String region : o.get("regions").split(",")) {
             String[] r = range(region.trim());
-            for (Target t : targets(region.trim(), r[0], r[1], o.get("from"), o.get("to"), o.get("search"))) {
+            List<Target> all = new ArrayList<>(targets(region.trim(), r[0], r[1], o.get("from"), o.get("to"), o.get("search")));
+            if (Boolean.parseBoolean(o.get("lists"))) {
+                all.addAll(lists(region.trim(), r[0], r[1], lookup(o.get("jdbc"), "select id from industry_chain where name = '大数据'"),
+                        lookup(o.get("jdbc"), "select unit_id from project where region_code between '" + r[0] + "' and '" + r[1]
+                                + "' and unit_id is not null group by 1 order by count(*) desc, 1 limit 1")));
+                for (String more : o.get("searches").split(",")) {
+                    if (!more.isBlank()) {
+                        all.add(new Target("search “" + more + "”", "/api/v1/projects?page=0&size=20&region=" + region.trim() + "&q="
+                                + URLEncoder.encode(more, StandardCharsets.UTF_8), searchFloor(r[0], r[1], more)));
+                    }
+                }
+            }
+            for (Target t : all) {
                 if (!only.isEmpty() && only.stream().noneMatch(x -> t.name().startsWith(x))) {
                     continue;
                 }
                 Stats app = measure(clients, warmup, seconds, () -> null, s -> get(http, base + t.path(), auth));
-                Stats sql = o.get("jdbc").isBlank() ? null
-                        : measure(clients, warmup, sqlSeconds, () -> new Db(o.get("jdbc"), t.floor()), s -> ((Db) s).run());
+                Stats sql = null;
+                if (!o.get("jdbc").isBlank()) {
+                    try {
+                        sql = measure(clients, warmup, sqlSeconds, () -> new Db(o.get("jdbc"), t.floor()), s -> ((Db) s).run());
+                    } catch (java.sql.SQLException e) {
+                        // a schema without the statements' tables (an older version of the application): no floor
+                        System.err.println(t.name() + ": no SQL floor: " + e.getMessage());
+                    }
+                }
                 System.out.printf(Locale.ROOT, "| %s | %s | %.1f | %.1f | %.1f | %.0f | %d | %s | %s | %s | %s | %.1f |%n",
                         region, t.name(), app.p(0.5), app.p(0.95), app.p(0.99), app.rps(), app.errors(),
                         sql == null ? "" : String.format(Locale.ROOT, "%.1f", sql.p(0.5)),
@@ -318,6 +443,16 @@ public class Load {
                         sql == null ? "" : String.format(Locale.ROOT, "%.2f", app.p(0.95) / sql.p(0.95)),
                         app.p(0.95) / healthP95);
             }
+        }
+    }
+
+    /** One number from the database (ids for the list's filters); 1 without --jdbc. */
+    static long lookup(String jdbc, String sql) throws Exception {
+        if (jdbc.isBlank()) {
+            return 1;
+        }
+        try (Connection c = DriverManager.getConnection(jdbc); ResultSet rs = c.createStatement().executeQuery(sql)) {
+            return rs.next() ? rs.getLong(1) : 1;
         }
     }
 

@@ -2,13 +2,16 @@ package cn.zhaoshang;
 
 import cn.zhaoshang.audit.AuditVerifyCommand;
 import cn.zhaoshang.generate.GenerateCommand;
+import cn.zhaoshang.platform.EarlyEmbeddedPostgres;
 import cn.zhaoshang.report.TotalsVerifyCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@EnableScheduling
 public class ZhaoshangApplication {
 
     public static void main(String[] args) {
@@ -21,6 +24,8 @@ public class ZhaoshangApplication {
         if (AuditVerifyCommand.requested(args)) {
             System.exit(AuditVerifyCommand.run(ZhaoshangApplication.class, args));
         }
-        SpringApplication.run(ZhaoshangApplication.class, args);
+        SpringApplication app = new SpringApplication(ZhaoshangApplication.class);
+        app.addListeners(new EarlyEmbeddedPostgres());
+        app.run(args);
     }
 }

@@ -36,7 +36,7 @@ class DemoLoader implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        if (jdbc.sql("select count(*) from project").query(Long.class).single() > 0) {
+        if (jdbc.sql("select exists (select 1 from project)").query(Boolean.class).single()) {
             log.info("数据库中已有项目，跳过演示数据");
             return;
         }

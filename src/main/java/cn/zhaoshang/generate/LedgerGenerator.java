@@ -80,6 +80,8 @@ class LedgerGenerator {
                 long totalsStarted = System.nanoTime();
                 execute(c, "select report_delta_rebuild()");
                 log.info("报表累计数计算用时 {} 秒", (System.nanoTime() - totalsStarted) / 1e9);
+                // the list's counts (V11) got a row of differences per COPY chunk: merge them before anyone reads them
+                execute(c, "select project_tally_compact()");
                 saveCounters(c, synth.lastCodes);
                 try (PreparedStatement ps = c.prepareStatement("""
                         insert into import_batch (kind, file_name, imported_by, imported_at, rows_total, created, updated, unchanged)

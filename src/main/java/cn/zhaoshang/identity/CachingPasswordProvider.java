@@ -35,14 +35,13 @@ class CachingPasswordProvider implements AuthenticationProvider {
     private final AccountStatusUserDetailsChecker status = new AccountStatusUserDetailsChecker();
     private final Map<String, Instant> verified = new ConcurrentHashMap<>();
     private final byte[] salt = new byte[32];
-    private final String dummyHash;
+    private volatile String dummyHash; // made at the first unknown name: bcrypt costs a second of start-up on a busy machine
 
     CachingPasswordProvider(AccountUserDetailsService users, PasswordEncoder encoder, Clock clock) {
         this.users = users;
         this.encoder = encoder;
         this.clock = clock;
         new SecureRandom().nextBytes(salt);
-        this.dummyHash = encoder.encode(HexFormat.of().formatHex(salt));
     }
 
     @Override
@@ -53,7 +52,7 @@ class CachingPasswordProvider implements AuthenticationProvider {
         try {
             user = users.loadUserByUsername(username);
         } catch (UsernameNotFoundException e) {
-            encoder.matches(password, dummyHash); // takes as long as a real check, so timing tells no names
+            encoder.matches(password, dummyHash()); // takes as long as a real check, so timing tells no names
             throw new BadCredentialsException("用户名或密码错误");
         }
         status.check(user);
@@ -72,6 +71,15 @@ class CachingPasswordProvider implements AuthenticationProvider {
         UsernamePasswordAuthenticationToken result = UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
         result.setDetails(authentication.getDetails());
         return result;
+    }
+
+    private String dummyHash() {
+        String hash = dummyHash;
+        if (hash == null) {
+            hash = encoder.encode(HexFormat.of().formatHex(salt));
+            dummyHash = hash;
+        }
+        return hash;
     }
 
     @Override

@@ -15,7 +15,7 @@ class EmbeddedDatabaseConfiguration {
 
     @Bean(destroyMethod = "close")
     EmbeddedPostgresServer embeddedPostgresServer(ZhaoshangProperties properties) throws IOException {
-        return EmbeddedPostgresServer.start(properties.dataDir().resolve("pg"));
+        return EarlyEmbeddedPostgres.take(EarlyEmbeddedPostgres.pgDirectory(properties));
     }
 
     @Bean

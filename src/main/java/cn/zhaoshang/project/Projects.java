@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.RowMapper;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -29,18 +28,17 @@ public class Projects {
             left join project pp on pp.id = p.parent_id
             """;
 
-    private static final Map<String, String> SORTS = Map.of(
-            "code", "p.code", "name", "p.name", "investment", "p.investment", "contactedOn", "p.contacted_on",
-            "stage", "p.stage", "unit", "u.name");
-
     private final JdbcClient jdbc;
     private final Regions regions;
     private final RowMapper<ProjectView> mapper;
     private final tools.jackson.databind.json.JsonMapper json;
     private final cn.zhaoshang.audit.AuditQuery audit;
+    private final ProjectCounts counts;
 
-    Projects(JdbcClient jdbc, Regions regions, tools.jackson.databind.json.JsonMapper json, cn.zhaoshang.audit.AuditQuery audit) {
+    Projects(JdbcClient jdbc, Regions regions, tools.jackson.databind.json.JsonMapper json, cn.zhaoshang.audit.AuditQuery audit,
+             ProjectCounts counts) {
         this.audit = audit;
+        this.counts = counts;
         this.jdbc = jdbc;
         this.regions = regions;
         this.json = json;
@@ -63,48 +61,36 @@ public class Projects {
         return mapper;
     }
 
+    /**
+     * A page of the list and its exact total. Searches match the name, the investor's name or alias (any part), the
+     * code or the credit code (whole, any case); sorted by the chosen column, ties by code the other way round.
+     */
     public Page<ProjectView> list(ProjectFilter f, DataScope scope) {
-        StringBuilder where = new StringBuilder(" where p.region_code between :rf and :rt");
-        MapSqlParameterSource params = new MapSqlParameterSource();
         DataScope s = scope;
         if (f.regionCode() != null && !f.regionCode().isBlank()) {
             Region r = regions.require(f.regionCode());
             s = scope.within(r.rangeFrom(), r.rangeTo());
         }
-        params.addValue("rf", s.regionFrom()).addValue("rt", s.regionTo());
-        if (s.unitId() != null) {
-            where.append(" and p.unit_id = :scopeUnit");
-            params.addValue("scopeUnit", s.unitId());
+        ListConditions c = ListConditions.of(f, s);
+        if (c.searching()) {
+            ProjectListQuery.Found found = new ProjectListQuery(jdbc, c, f).search();
+            return new Page<>(rows(found.ids()), found.total(), f.page(), f.size());
         }
-        if (f.q() != null && !f.q().isBlank()) {
-            where.append(" and (p.name like :q or p.code = :code or inv.name like :q or inv.credit_code = :code"
-                    + " or exists (select 1 from enterprise_alias a where a.enterprise_id = p.investor_id and a.alias like :q))");
-            params.addValue("q", "%" + escapeLike(f.q().trim()) + "%").addValue("code", f.q().trim().toUpperCase());
+        long total = counts.total(c);
+        if ((long) f.page() * f.size() >= total) {
+            return new Page<>(List.of(), total, f.page(), f.size());
         }
-        if (f.stage() != null) {
-            where.append(" and p.stage = :stage");
-            params.addValue("stage", f.stage().name());
+        return new Page<>(rows(new ProjectListQuery(jdbc, c, f).ids()), total, f.page(), f.size());
+    }
+
+    /** The projects with these ids, in this order. */
+    private List<ProjectView> rows(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
         }
-        if (f.unitId() != null) {
-            where.append(" and p.unit_id = :unit");
-            params.addValue("unit", f.unitId());
-        }
-        if (f.chainId() != null) {
-            where.append(" and p.chain_id = :chain");
-            params.addValue("chain", f.chainId());
-        }
-        if (f.keyProject() != null) {
-            where.append(" and p.key_project = :key");
-            params.addValue("key", f.keyProject());
-        }
-        String order = SORTS.getOrDefault(f.sort() == null ? "" : f.sort(), "p.contacted_on");
-        boolean asc = f.sort() != null && SORTS.containsKey(f.sort()) && f.ascending();
-        String sql = SELECT + where + " order by " + order + (asc ? " asc" : " desc") + ", p.code limit :limit offset :offset";
-        params.addValue("limit", f.size()).addValue("offset", (long) f.page() * f.size());
-        List<ProjectView> items = jdbc.sql(sql).paramSource(params).query(mapper).list();
-        long total = jdbc.sql("select count(*) from project p left join enterprise inv on inv.id = p.investor_id" + where)
-                .paramSource(params).query(Long.class).single();
-        return new Page<>(items, total, f.page(), f.size());
+        Long[] order = ids.toArray(Long[]::new);
+        return jdbc.sql(SELECT + " where p.id = any(cast(:ids as bigint[])) order by array_position(cast(:ids as bigint[]), p.id)")
+                .param("ids", order).query(mapper).list();
     }
 
     public Optional<ProjectView> find(String code, DataScope scope) {
@@ -149,15 +135,16 @@ public class Projects {
 
     /** The region with the most projects in scope: a sensible default for pickers. */
     public Optional<String> busiestRegion(DataScope scope) {
+        if (scope.unitId() == null) {
+            return jdbc.sql("""
+                            select region_code from project_tally where chain_id = -1 and region_code between :rf and :rt
+                            group by region_code having sum(n) > 0 order by sum(n) desc, region_code limit 1""")
+                    .param("rf", scope.regionFrom()).param("rt", scope.regionTo()).query(String.class).optional();
+        }
         return jdbc.sql("""
-                        select region_code from project where region_code between :rf and :rt
-                          and (cast(:unit as bigint) is null or unit_id = :unit)
+                        select region_code from project where region_code between :rf and :rt and unit_id = :unit
                         group by region_code order by count(*) desc, region_code limit 1""")
                 .param("rf", scope.regionFrom()).param("rt", scope.regionTo()).param("unit", scope.unitId())
                 .query(String.class).optional();
-    }
-
-    static String escapeLike(String s) {
-        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 }

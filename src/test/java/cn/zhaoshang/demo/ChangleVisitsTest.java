@@ -28,12 +28,9 @@ class ChangleVisitsTest extends IntegrationTest {
 
     @BeforeAll
     void demo() {
-        long t0 = System.nanoTime();
         fixtures.changleDemo();
-        long t1 = System.nanoTime();
         empty();
         loaded = visits.load(ChangleLedger.projects());
-        System.out.println("TIMING ledger " + (t1 - t0) / 1_000_000 + " ms, visits " + (System.nanoTime() - t1) / 1_000_000 + " ms");
     }
 
     @AfterAll
