@@ -1,9 +1,12 @@
 package cn.zhaoshang.audit;
 
+import cn.zhaoshang.common.CopyRows;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -11,8 +14,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -89,9 +94,33 @@ public class AuditTrail {
                     e.result().name(), e.detail(), prev, hash});
             prev = hash;
         }
+        if (rows.size() >= COPY_FROM) {
+            copy(rows);
+            return;
+        }
         template.batchUpdate("""
                 insert into audit_log (id, at, username, unit, ip, action, object_type, object_id, result, detail, prev_hash, hash)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+    }
+
+    /** From this many entries on (an import's), the rows go in by COPY: the same rows, many times faster. */
+    static final int COPY_FROM = 500;
+
+    private void copy(List<Object[]> rows) {
+        CopyRows copy = new CopyRows();
+        rows.forEach(copy::row);
+        DataSource dataSource = template.getDataSource();
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            copy.copyIn(connection, """
+                    copy audit_log (id, at, username, unit, ip, action, object_type, object_id, result, detail, prev_hash, hash)
+                    from stdin""");
+        } catch (SQLException e) {
+            RuntimeException translated = template.getExceptionTranslator().translate("COPY audit_log", null, e);
+            throw translated != null ? translated : new IllegalStateException(e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
     }
 
     /** The outcome of checking the whole chain: the first row whose content or link does not match, if any. */
@@ -138,12 +167,19 @@ public class AuditTrail {
                 .param(Timestamp.from(clock.instant().minus(days, ChronoUnit.DAYS))).update();
     }
 
-    static String sha256(String text) {
+    // a digest per thread, reset after each use: getInstance looks the provider up every time, an import hashes 50,000 rows
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    });
+
+    static String sha256(String text) {
+        MessageDigest digest = SHA256.get();
+        digest.reset();
+        return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static String username() {

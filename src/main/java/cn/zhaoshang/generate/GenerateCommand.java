@@ -37,7 +37,7 @@ public final class GenerateCommand {
         try {
             if (o.xlsx() != null) {
                 long t0 = System.nanoTime();
-                int rows = XlsxExport.write(o);
+                int rows = o.visits() > 0 ? VisitXlsxExport.write(o) : XlsxExport.write(o);
                 System.out.printf("generate: 已写入 %s：%d 行（%.1f 秒）%n", o.xlsx(), rows, (System.nanoTime() - t0) / 1e9);
                 return 0;
             }
@@ -45,8 +45,9 @@ public final class GenerateCommand {
             app.setWebApplicationType(WebApplicationType.NONE);
             try (ConfigurableApplicationContext context = app.run(o.springArgs().toArray(String[]::new))) {
                 LedgerGenerator.Outcome r = context.getBean(LedgerGenerator.class).generate(o);
-                System.out.printf("generate: 已写入 %d 个县级区划的 %d 个项目、%d 家企业、%d 个责任单位、%d 个签约活动（%.1f 秒）%n",
-                        r.counties(), r.projects(), r.enterprises(), r.units(), r.events(), r.millis() / 1000.0);
+                System.out.printf("generate: 已写入 %d 个县级区划的 %d 个项目、%d 家企业、%d 个责任单位、%d 个签约活动"
+                                + "、%d 支招商小分队、%d 个外出批次、%d 条走访记录（%.1f 秒）%n", r.counties(), r.projects(), r.enterprises(),
+                        r.units(), r.events(), r.teams(), r.batches(), r.visits(), r.millis() / 1000.0);
             }
             return 0;
         } catch (LedgerGenerator.Refused | GenerateOptions.UsageException e) {

@@ -9,24 +9,30 @@ import java.util.List;
  * every other argument ({@code --zhaoshang.data-dir=…}, {@code --spring.datasource.url=…}) is handed on to Spring.
  *
  * @param xlsx    when set, no database is touched: a workbook of {@code rows} valid import rows is written there
- * @param replace empty the ledger (projects, revisions, enterprises, import log) before generating
+ * @param replace     empty the ledger (projects, revisions, enterprises, import log) before generating
+ * @param visits      visits and inspections to generate (0: none, and no teams or batches either)
+ * @param enterprises at least this many enterprises: companies that invested nowhere fill up what the projects name
  */
 record GenerateOptions(String region, int projects, int fromYear, int toYear, long seed, boolean replace, Path xlsx,
-                       int rows, boolean help, List<String> springArgs) {
+                       int rows, long visits, int enterprises, boolean help, List<String> springArgs) {
 
     static final String USAGE = """
             用法：
               java -jar zhaoshang.jar generate --region 350000 --projects 100000 --years 2015-2024 --seed 42 [--replace]
                   向所配置的数据库（默认内置库 ./data，或 --zhaoshang.data-dir=DIR、--spring.datasource.url=…）写入生成的项目台账后退出
               java -jar zhaoshang.jar generate --xlsx FILE --rows 20000 [--region 350000] [--years 2015-2024] [--seed 42]
-                  只写一个可直接导入的 .xlsx（不连数据库），供导入基准测试使用
+                  只写一个可直接导入的项目 .xlsx（不连数据库），供导入基准测试使用
+              java -jar zhaoshang.jar generate --xlsx FILE --visits 50000 [--projects N] [--enterprises N] [--region …] [--seed …]
+                  只写一个可直接导入的走访 .xlsx（不连数据库；不含关联项目编号，可导入任何库）
             选项：
               --region CODE     行政区划代码（省、市或县），覆盖其下每个县级区划；默认 350000
               --projects N      项目数；默认 100000
               --years A-B       对接年份范围；默认 2015-2024
               --seed S          随机种子，同一种子生成完全相同的数据；默认 42
               --replace         先清空已有的项目、修订记录、企业、导入记录和引用它们的表（如走访）；单位、产业链、签约活动按名称保留
-              --visits M        走访记录：尚未支持（数据库中还没有走访表）
+              --visits M        另生成 M 条走访和来访考察记录，连同各县的招商小分队（带队领导、成员、产业链、目标城市和企业）、
+                                外出批次和下次跟进；默认 0
+              --enterprises N   企业至少 N 家：项目投资方之外，补足从未投资的企业（小分队拜访的多是这些企业）
             """;
 
     static final class UsageException extends RuntimeException {
@@ -45,6 +51,8 @@ record GenerateOptions(String region, int projects, int fromYear, int toYear, lo
         boolean help = false;
         Path xlsx = null;
         Integer rows = null;
+        long visits = 0;
+        int enterprises = 0;
         List<String> spring = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
@@ -79,8 +87,8 @@ record GenerateOptions(String region, int projects, int fromYear, int toYear, lo
                 }
                 case "--xlsx" -> xlsx = Path.of(value != null ? value : next(args, ++i, name));
                 case "--rows" -> rows = count(value != null ? value : next(args, ++i, name), name, 1, 1_000_000);
-                case "--visits" -> throw new UsageException(
-                        "暂不支持 --visits：数据库中还没有走访（visits）表，走访数据等该功能上线后再生成；请去掉 --visits 只生成项目");
+                case "--visits" -> visits = count(value != null ? value : next(args, ++i, name), name, 0, 50_000_000);
+                case "--enterprises" -> enterprises = count(value != null ? value : next(args, ++i, name), name, 0, 1_300_000);
                 default -> {
                     if (a.startsWith("--") && eq > 0 && a.substring(2, eq).contains(".")) {
                         spring.add(a); // a Spring property such as --zhaoshang.data-dir=DIR
@@ -96,16 +104,24 @@ record GenerateOptions(String region, int projects, int fromYear, int toYear, lo
         if (rows != null && xlsx == null) {
             throw new UsageException("--rows 只用于 --xlsx FILE");
         }
+        if (xlsx != null && rows != null && visits > 0) {
+            throw new UsageException("--xlsx 写项目（--rows N）或走访（--visits N），不能同时写");
+        }
+        if (xlsx != null && visits > 1_000_000) {
+            throw new UsageException("--xlsx 的走访工作簿最多 1000000 行：" + visits);
+        }
         if (xlsx != null && !xlsx.toString().toLowerCase().endsWith(".xlsx")) {
             throw new UsageException("--xlsx 的文件名应以 .xlsx 结尾：" + xlsx);
         }
-        return new GenerateOptions(region, xlsx != null ? (rows == null ? 20_000 : rows) : projects, fromYear, toYear, seed,
-                replace, xlsx, rows == null ? 20_000 : rows, help, List.copyOf(spring));
+        int ledger = xlsx != null && visits == 0 ? (rows == null ? 20_000 : rows) : projects;
+        return new GenerateOptions(region, ledger, fromYear, toYear, seed, replace, xlsx, rows == null ? 20_000 : rows, visits,
+                enterprises, help, List.copyOf(spring));
     }
 
     /** The command line that reproduces this data, for the import log. */
     String describe() {
-        return "generate --region " + region + " --projects " + projects + " --years " + fromYear + "-" + toYear + " --seed " + seed;
+        return "generate --region " + region + " --projects " + projects + (visits > 0 ? " --visits " + visits : "")
+                + (enterprises > 0 ? " --enterprises " + enterprises : "") + " --years " + fromYear + "-" + toYear + " --seed " + seed;
     }
 
     private static String next(String[] args, int i, String name) {

@@ -78,6 +78,22 @@ final class Investors {
         return new Investor(index, name, creditCode(index, city[1], h));
     }
 
+    /** The index in {@link Words#CITIES} of the city enterprise n is named after (and registered in). */
+    int city(int index) {
+        long t = Math.floorMod(mulName * index + addName, space) / SLOTS;
+        return (int) (t / Words.BRANDS.size());
+    }
+
+    /** The chain enterprise n works in (an index of {@link Words#CHAINS}), -1 for none. */
+    int chain(int index) {
+        return (traits[index] & 0x3F) - 1;
+    }
+
+    /** The largest number of enterprises that can get unique names. */
+    long capacity() {
+        return space;
+    }
+
     /** The first two characters of enterprise n's name that a project may be named after. */
     String brand(int index) {
         long t = Math.floorMod(mulName * index + addName, space) / SLOTS;

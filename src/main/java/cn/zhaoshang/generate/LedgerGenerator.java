@@ -3,7 +3,6 @@ package cn.zhaoshang.generate;
 import cn.zhaoshang.region.Region;
 import cn.zhaoshang.region.Regions;
 import cn.zhaoshang.unit.UnitKind;
-import java.io.ByteArrayInputStream;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -11,13 +10,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
@@ -47,7 +45,8 @@ class LedgerGenerator {
     }
 
     /** What was written, and how long it took. */
-    record Outcome(long projects, long enterprises, int counties, int units, int events, long millis) {
+    record Outcome(long projects, long enterprises, int counties, int units, int events, long teams, long batches, long visits,
+                   long millis) {
     }
 
     /** Refused: the ledger is not empty, or the region is unknown. */
@@ -57,43 +56,72 @@ class LedgerGenerator {
         }
     }
 
+    private static final List<String> LEDGER = List.of("project", "project_revision", "enterprise");
+    private static final List<String> FIELD_WORK = List.of("team", "team_chain", "team_target", "trip_batch", "trip_batch_team",
+            "trip_batch_plan", "visit");
+
     Outcome generate(GenerateOptions o) throws Exception {
         long started = System.nanoTime();
         Territory territory = new Territory(counties(o.region()), o.fromYear(), o.toYear(), o.seed());
         LedgerSynth synth = new LedgerSynth(territory, o.projects(), o.fromYear(), o.toYear(), o.seed());
         String stamp = synth.asOf().plusDays(1) + " 09:00:00+08";
+        boolean fieldWork = o.visits() > 0;
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
                 execute(c, "set local synchronous_commit = off");
-                boolean freeze = emptyLedger(c, o.replace());
+                boolean freeze = emptyLedger(c, o.replace(), fieldWork);
+                String with = freeze ? " with (freeze)" : "";
                 Map<String, Long> chains = upsertChains(c);
                 Map<String, Long> units = upsertUnits(c, territory);
                 Map<String, Long> events = upsertEvents(c, territory);
                 CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
-                Suspended suspended = suspendIndexesAndForeignKeys(c);
+                List<String> bulk = new ArrayList<>(LEDGER);
+                if (fieldWork) {
+                    bulk.addAll(FIELD_WORK);
+                }
+                BulkLoad.Suspended suspended = BulkLoad.suspend(c, bulk, fieldWork ? List.of("visit") : List.of());
                 // the reports' running totals are computed once from the whole ledger below, not per COPY chunk
                 execute(c, "alter table project disable trigger project_report_insert");
-                long[] counts = load(copy, synth, chains, units, events, stamp, freeze ? " with (freeze)" : "");
-                restore(c, suspended);
+                Map<String, CountyProjects> index = new LinkedHashMap<>();
+                territory.counties.forEach(county -> index.put(county.code(), new CountyProjects()));
+                long[] counts;
+                long[] field = new long[4];
+                long t0 = System.nanoTime();
+                try (CopyPipe pipe = new CopyPipe(copy)) {
+                    counts = load(pipe, synth, chains, units, events, stamp, with, fieldWork ? index : null);
+                    if (o.enterprises() > synth.investors().count()) {
+                        int from = synth.investors().count();
+                        FieldWorkSynth.prospects(synth.investors(), o.enterprises(), o.seed());
+                        counts[1] += loadProspects(pipe, synth.investors(), from, stamp, with);
+                    }
+                    if (fieldWork) {
+                        LocalDate end = FieldWorkSynth.end(synth.asOf());
+                        FieldWorkLoader loader = new FieldWorkLoader(pipe, with, units, chains, stamp, o.fromYear(), end);
+                        new FieldWorkSynth(territory, synth.investors(), index.values().toArray(CountyProjects[]::new),
+                                synth.allocate(), o.visits(), o.fromYear(), o.toYear(), end, o.seed()).run(loader);
+                        field = loader.counts;
+                    }
+                    pipe.await();
+                    log.info("COPY 用时：{}；总计 {} 秒", pipe.times(), String.format("%.1f", (System.nanoTime() - t0) / 1e9));
+                }
+                BulkLoad.restore(c, suspended);
                 execute(c, "alter table project enable trigger project_report_insert");
                 long totalsStarted = System.nanoTime();
                 execute(c, "select report_delta_rebuild()");
                 log.info("报表累计数计算用时 {} 秒", (System.nanoTime() - totalsStarted) / 1e9);
                 // the list's counts (V11) got a row of differences per COPY chunk: merge them before anyone reads them
                 execute(c, "select project_tally_compact()");
-                saveCounters(c, synth.lastCodes);
-                try (PreparedStatement ps = c.prepareStatement("""
-                        insert into import_batch (kind, file_name, imported_by, imported_at, rows_total, created, updated, unchanged)
-                        values ('PROJECT', ?, ?, ?::timestamptz, ?, ?, 0, 0)""")) {
-                    ps.setString(1, o.describe());
-                    ps.setString(2, ACTOR);
-                    ps.setString(3, stamp);
-                    ps.setLong(4, counts[0]);
-                    ps.setLong(5, counts[0]);
-                    ps.executeUpdate();
+                if (fieldWork) {
+                    checkVisitReferences(c);
                 }
-                for (String table : List.of("project", "project_revision", "enterprise")) {
+                saveCounters(c, synth.lastCodes);
+                importBatch(c, "PROJECT", o.describe(), stamp, counts[0]);
+                if (fieldWork) {
+                    importBatch(c, "VISIT", o.describe(), stamp, field[3]);
+                }
+                for (String table : fieldWork ? List.of("project", "project_revision", "enterprise", "team", "trip_batch", "visit")
+                        : LEDGER) {
                     execute(c, "select setval(pg_get_serial_sequence('" + table + "', 'id'), coalesce((select max(id) from " + table
                             + "), 0) + 1, false)");
                 }
@@ -103,10 +131,11 @@ class LedgerGenerator {
                 // frozen rows are visible to every snapshot already; otherwise vacuum sets the visibility map for index-only scans
                 execute(c, (freeze ? "analyze" : "vacuum (analyze)")
                         + " project, project_revision, enterprise, unit, industry_chain, signing_event, project_code_counter,"
-                        + " report_delta, report_event_delta");
+                        + " report_delta, report_event_delta, project_tally" + (fieldWork ? ", " + String.join(", ", FIELD_WORK) : ""));
                 long millis = (System.nanoTime() - started) / 1_000_000;
                 int unitCount = territory.units.values().stream().mapToInt(List::size).sum();
-                return new Outcome(counts[0], counts[1], territory.counties.size(), unitCount, territory.events.size(), millis);
+                return new Outcome(counts[0], counts[1], territory.counties.size(), unitCount, territory.events.size(), field[0],
+                        field[1], field[3], millis);
             } catch (Exception e) {
                 try {
                     if (!c.isClosed() && !c.getAutoCommit()) {
@@ -117,6 +146,37 @@ class LedgerGenerator {
                 }
                 throw e;
             }
+        }
+    }
+
+    /** What visit_references_check (V8) checks per statement, once for every generated visit: one scan. */
+    private static void checkVisitReferences(Connection c) throws SQLException {
+        long t0 = System.nanoTime();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("""
+                select count(*) filter (where t.id is null), count(*) filter (where e.id is null),
+                       count(*) filter (where v.batch_id is not null and b.id is null), count(*) filter (where r.code is null)
+                from visit v left join team t on t.id = v.team_id left join enterprise e on e.id = v.enterprise_id
+                left join trip_batch b on b.id = v.batch_id left join region r on r.code = v.region_code""")) {
+            rs.next();
+            if (rs.getLong(1) + rs.getLong(2) + rs.getLong(3) + rs.getLong(4) > 0) {
+                throw new IllegalStateException("generated visits refer to missing rows: teams " + rs.getLong(1) + ", enterprises "
+                        + rs.getLong(2) + ", batches " + rs.getLong(3) + ", regions " + rs.getLong(4));
+            }
+        }
+        log.info("校验走访的小分队、企业、批次和区划引用用时 {} 秒", String.format("%.1f", (System.nanoTime() - t0) / 1e9));
+    }
+
+    private static void importBatch(Connection c, String kind, String describe, String stamp, long rows) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                insert into import_batch (kind, file_name, imported_by, imported_at, rows_total, created, updated, unchanged)
+                values (?, ?, ?, ?::timestamptz, ?, ?, 0, 0)""")) {
+            ps.setString(1, kind);
+            ps.setString(2, describe);
+            ps.setString(3, ACTOR);
+            ps.setString(4, stamp);
+            ps.setLong(5, rows);
+            ps.setLong(6, rows);
+            ps.executeUpdate();
         }
     }
 
@@ -146,37 +206,51 @@ class LedgerGenerator {
     /**
      * Makes sure the ledger is empty (or empties it for --replace) and says whether COPY may FREEZE the rows: that needs
      * the tables truncated in this transaction, which is only done when nothing is lost by it. Tables that refer to
-     * projects or enterprises (visits, …) are truncated with them: for --replace, or when they are empty anyway.
+     * projects or enterprises (visits, …) are truncated with them: for --replace, or when they are empty anyway. With
+     * field work to generate, teams and trip batches (and what refers to them) must be empty too, or are emptied.
      */
-    private static boolean emptyLedger(Connection c, boolean replace) throws SQLException {
+    private static boolean emptyLedger(Connection c, boolean replace, boolean fieldWork) throws SQLException {
         long projects;
         long enterprises;
-        try (Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("select (select count(*) from project), (select count(*) from enterprise)")) {
+        long teams;
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("""
+                select (select count(*) from project), (select count(*) from enterprise),
+                       (select count(*) from team) + (select count(*) from trip_batch) + (select count(*) from visit)""")) {
             rs.next();
             projects = rs.getLong(1);
             enterprises = rs.getLong(2);
+            teams = rs.getLong(3);
         }
         if ((projects > 0 || enterprises > 0) && !replace) {
             throw new Refused("数据库中已有 " + projects + " 个项目、" + enterprises + " 家企业；generate 只向空台账写入。"
                     + "请换一个数据目录（--zhaoshang.data-dir=DIR），或加 --replace 先清空项目、企业和导入记录");
         }
+        if (fieldWork && teams > 0 && !replace) {
+            throw new Refused("数据库中已有招商小分队、外出批次或走访记录；generate --visits 只向空库写入。"
+                    + "请换一个数据目录（--zhaoshang.data-dir=DIR），或加 --replace 先清空");
+        }
+        List<String> roots = new ArrayList<>(List.of("project", "project_revision", "enterprise", "enterprise_alias"));
+        if (fieldWork) {
+            roots.addAll(List.of("team", "trip_batch"));
+        }
         List<String> tables = new ArrayList<>();
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("""
+        try (PreparedStatement ps = c.prepareStatement("""
                 with recursive refs(t) as (
-                    select unnest(array['project', 'project_revision', 'enterprise', 'enterprise_alias']::regclass[])
+                    select unnest(?::regclass[])
                     union
                     select k.conrelid::regclass from pg_constraint k join refs on k.confrelid = refs.t where k.contype = 'f')
                 select t::text from refs""")) {
-            while (rs.next()) {
-                tables.add(rs.getString(1));
+            ps.setArray(1, text(c, roots));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    tables.add(rs.getString(1));
+                }
             }
         }
-        List<String> others = tables.stream().filter(t -> !Set.of("project", "project_revision", "enterprise", "enterprise_alias")
-                .contains(t)).toList();
+        List<String> others = tables.stream().filter(t -> !roots.contains(t)).toList();
         if (replace) {
             if (!others.isEmpty()) {
-                log.warn("--replace 同时清空引用项目或企业的表：{}", String.join(", ", others));
+                log.warn("--replace 同时清空引用项目、企业{}的表：{}", fieldWork ? "或小分队" : "", String.join(", ", others));
             }
             execute(c, "truncate " + String.join(", ", tables) + ", import_batch, project_code_counter restart identity");
             return true;
@@ -260,178 +334,96 @@ class LedgerGenerator {
         return ids;
     }
 
-    /** Streams the ledger; returns {projects, enterprises}. Ids are the generation numbers plus one. */
-    private long[] load(CopyManager copy, LedgerSynth synth, Map<String, Long> chains, Map<String, Long> units,
-                        Map<String, Long> events, String stamp, String with) throws Exception {
-        ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "generate-copy");
-            t.setDaemon(true);
-            return t;
-        });
+    /**
+     * Streams the ledger through the pipe; returns {projects, enterprises}. Ids are the generation numbers plus one.
+     * With {@code index}, each county's projects are kept there for the field work.
+     */
+    private static long[] load(CopyPipe pipe, LedgerSynth synth, Map<String, Long> chains, Map<String, Long> units,
+                               Map<String, Long> events, String stamp, String with, Map<String, CountyProjects> index) {
         long[] counts = new long[2];
-        long[] copyNanos = new long[3];
         long t0 = System.nanoTime();
-        try {
-            Chunk[] current = {new Chunk(with)};
-            Future<?>[] pending = new Future<?>[1];
-            StringBuilder json = new StringBuilder(2048);
-            synth.run((p, fresh) -> {
-                Chunk chunk = current[0];
-                for (Investors.Investor e : fresh) {
-                    chunk.enterprises.number(e.index() + 1).text(e.creditCode()).text(e.name()).raw(stamp).number(0).end();
-                    counts[1]++;
-                }
-                long id = p.seq() + 1;
-                chunk.projects.number(id).text(p.code()).text(p.name()).raw(p.regionCode())
-                        .id(p.unit() == null ? null : units.get(p.regionCode() + "|" + p.unit()))
-                        .id(p.investor() == null ? -1 : p.investor().index() + 1)
-                        .id(p.chain() == null ? null : chains.get(p.chain()))
-                        .amount(p.investment()).amount(p.foreignInvestment()).amount(p.utilizedForeignCapital())
-                        .flag(p.keyProject()).date(p.contactedOn()).date(p.signedOn()).date(p.landedOn()).date(p.startedOn())
-                        .date(p.completedOn()).date(p.terminatedOn()).id(p.event() == null ? null : events.get(p.event()))
-                        .flag(p.onStage()).text(p.source()).id(p.referrer() == null ? -1 : p.referrer().index() + 1)
-                        .id(p.parentSeq() < 0 ? -1 : p.parentSeq() + 1).raw(stamp).raw(stamp).number(0).end();
-                Map<String, String> snapshot = Snapshots.draft(p).snapshot();
-                json.setLength(0);
-                Snapshots.snapshotJson(snapshot, json);
-                String snapshotJson = json.toString();
-                json.setLength(0);
-                Snapshots.creationChangesJson(snapshot, json);
-                chunk.revisions.number(id).number(id).raw(p.regionCode()).number(0).raw(stamp).raw(ACTOR).raw("IMPORT_CREATE").text(snapshotJson)
-                        .text(json.toString()).end();
-                counts[0]++;
-                if (++chunk.rows == CHUNK) {
-                    pending[0] = hand(writer, pending[0], copy, chunk, copyNanos);
-                    current[0] = new Chunk(with);
-                    if (counts[0] % 100_000 == 0) {
-                        log.info("已生成 {} 个项目、{} 家企业（{} 秒）", counts[0], counts[1], (System.nanoTime() - t0) / 1_000_000_000);
-                    }
-                }
-            });
-            if (current[0].rows > 0) {
-                pending[0] = hand(writer, pending[0], copy, current[0], copyNanos);
+        Chunk[] current = {new Chunk()};
+        StringBuilder json = new StringBuilder(2048);
+        synth.run((p, fresh) -> {
+            Chunk chunk = current[0];
+            for (Investors.Investor e : fresh) {
+                enterpriseRow(chunk.enterprises, e, stamp);
+                counts[1]++;
             }
-            if (pending[0] != null) {
-                pending[0].get();
+            long id = p.seq() + 1;
+            chunk.projects.number(id).text(p.code()).text(p.name()).raw(p.regionCode())
+                    .id(p.unit() == null ? null : units.get(p.regionCode() + "|" + p.unit()))
+                    .id(p.investor() == null ? -1 : p.investor().index() + 1)
+                    .id(p.chain() == null ? null : chains.get(p.chain()))
+                    .amount(p.investment()).amount(p.foreignInvestment()).amount(p.utilizedForeignCapital())
+                    .flag(p.keyProject()).date(p.contactedOn()).date(p.signedOn()).date(p.landedOn()).date(p.startedOn())
+                    .date(p.completedOn()).date(p.terminatedOn()).id(p.event() == null ? null : events.get(p.event()))
+                    .flag(p.onStage()).text(p.source()).id(p.referrer() == null ? -1 : p.referrer().index() + 1)
+                    .id(p.parentSeq() < 0 ? -1 : p.parentSeq() + 1).raw(stamp).raw(stamp).number(0).end();
+            Map<String, String> snapshot = Snapshots.draft(p).snapshot();
+            json.setLength(0);
+            Snapshots.snapshotJson(snapshot, json);
+            String snapshotJson = json.toString();
+            json.setLength(0);
+            Snapshots.creationChangesJson(snapshot, json);
+            chunk.revisions.number(id).number(id).raw(p.regionCode()).number(0).raw(stamp).raw(ACTOR).raw("IMPORT_CREATE").text(snapshotJson)
+                    .text(json.toString()).end();
+            if (index != null) {
+                index.get(p.regionCode()).add(p);
             }
-        } finally {
-            writer.shutdownNow();
+            counts[0]++;
+            if (++chunk.rows == CHUNK) {
+                pipe.send(chunk.parts(with));
+                current[0] = new Chunk();
+                if (counts[0] % 100_000 == 0) {
+                    log.info("已生成 {} 个项目、{} 家企业（{} 秒）", counts[0], counts[1], (System.nanoTime() - t0) / 1_000_000_000);
+                }
+            }
+        });
+        if (current[0].rows > 0) {
+            pipe.send(current[0].parts(with));
         }
-        log.info("COPY 用时：企业 {} 秒，项目 {} 秒，修订记录 {} 秒；总计 {} 秒", copyNanos[0] / 1_000_000_000.0,
-                copyNanos[1] / 1_000_000_000.0, copyNanos[2] / 1_000_000_000.0, (System.nanoTime() - t0) / 1_000_000_000.0);
         return counts;
     }
 
-    /** Waits for the previous chunk to be written, then hands this one to the writer: making and writing overlap. */
-    private static Future<?> hand(ExecutorService writer, Future<?> previous, CopyManager copy, Chunk chunk, long[] copyNanos) {
-        try {
-            if (previous != null) {
-                previous.get();
+    /** Enterprises nobody invested through (yet): companies the teams visit. Returns how many. */
+    private static long loadProspects(CopyPipe pipe, Investors investors, int from, String stamp, String with) {
+        CopyText rows = new CopyText(1 << 20);
+        for (int i = from; i < investors.count(); i++) {
+            enterpriseRow(rows, investors.get(i), stamp);
+            if (rows.length() > 8 << 20) {
+                pipe.send(List.of(new CopyPipe.Part(ENTERPRISE_COPY + with, "enterprise", rows)));
+                rows = new CopyText(1 << 20);
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw new IllegalStateException("写入数据库失败：" + e.getCause().getMessage(), e.getCause());
         }
-        return writer.submit(() -> {
-            chunk.write(copy, copyNanos);
-            return null;
-        });
+        pipe.send(List.of(new CopyPipe.Part(ENTERPRISE_COPY + with, "enterprise", rows)));
+        return investors.count() - from;
     }
+
+    private static void enterpriseRow(CopyText rows, Investors.Investor e, String stamp) {
+        rows.number(e.index() + 1).text(e.creditCode()).text(e.name()).raw(stamp).number(0).end();
+    }
+
+    private static final String ENTERPRISE_COPY = "copy enterprise (id, credit_code, name, created_at, version) from stdin";
 
     private static final class Chunk {
         final CopyText enterprises = new CopyText(1 << 20);
         final CopyText projects = new CopyText(4 << 20);
         final CopyText revisions = new CopyText(16 << 20);
-        final String with;
         int rows;
 
-        Chunk(String with) {
-            this.with = with;
+        List<CopyPipe.Part> parts(String with) {
+            return List.of(new CopyPipe.Part(ENTERPRISE_COPY + with, "enterprise", enterprises),
+                    new CopyPipe.Part("""
+                            copy project (id, code, name, region_code, unit_id, investor_id, chain_id, investment, foreign_investment,
+                            utilized_foreign_capital, key_project, contacted_on, signed_on, landed_on, started_on, completed_on,
+                            terminated_on, event_id, on_stage, source, referrer_id, parent_id, created_at, updated_at, version)
+                            from stdin""" + with, "project", projects),
+                    new CopyPipe.Part("""
+                            copy project_revision (id, project_id, region_code, version, recorded_at, recorded_by, action,
+                            snapshot, changes)
+                            from stdin""" + with, "project_revision", revisions));
         }
-
-        void write(CopyManager copy, long[] nanos) throws Exception {
-            long t0 = System.nanoTime();
-            if (enterprises.length() > 0) {
-                copy.copyIn("copy enterprise (id, credit_code, name, created_at, version) from stdin" + with,
-                        new ByteArrayInputStream(enterprises.bytes()));
-            }
-            long t1 = System.nanoTime();
-            copy.copyIn("""
-                    copy project (id, code, name, region_code, unit_id, investor_id, chain_id, investment, foreign_investment,
-                    utilized_foreign_capital, key_project, contacted_on, signed_on, landed_on, started_on, completed_on,
-                    terminated_on, event_id, on_stage, source, referrer_id, parent_id, created_at, updated_at, version)
-                    from stdin""" + with, new ByteArrayInputStream(projects.bytes()));
-            long t2 = System.nanoTime();
-            copy.copyIn("""
-                    copy project_revision (id, project_id, region_code, version, recorded_at, recorded_by, action, snapshot,
-                    changes)
-                    from stdin""" + with, new ByteArrayInputStream(revisions.bytes()));
-            nanos[0] += t1 - t0;
-            nanos[1] += t2 - t1;
-            nanos[2] += System.nanoTime() - t2;
-        }
-    }
-
-    /** Secondary indexes and foreign keys of the bulk-loaded tables, as their definitions, to put back after the load. */
-    private record Suspended(List<String> indexes, List<String> foreignKeys) {
-    }
-
-    private static final String BULK_TABLES = "'project'::regclass, 'project_revision'::regclass, 'enterprise'::regclass";
-
-    /**
-     * Building an index once over sorted data and checking a foreign key with one join are many times cheaper than
-     * maintaining them row by row, so both are set aside for the load (what pg_restore does). Read from the catalog,
-     * so an index a later migration adds is rebuilt too; uniqueness and primary keys stay in force throughout, and
-     * everything happens in the one transaction.
-     */
-    private static Suspended suspendIndexesAndForeignKeys(Connection c) throws SQLException {
-        List<String> indexes = new ArrayList<>();
-        List<String> dropIndexes = new ArrayList<>();
-        List<String> foreignKeys = new ArrayList<>();
-        List<String> dropForeignKeys = new ArrayList<>();
-        try (Statement s = c.createStatement()) {
-            try (ResultSet rs = s.executeQuery("""
-                    select i.indexrelid::regclass::text, pg_get_indexdef(i.indexrelid) from pg_index i
-                    where i.indrelid in (%s)
-                      and not exists (select 1 from pg_constraint k where k.conindid = i.indexrelid)
-                    order by 1""".formatted(BULK_TABLES))) {
-                while (rs.next()) {
-                    dropIndexes.add("drop index " + rs.getString(1));
-                    indexes.add(rs.getString(2));
-                }
-            }
-            try (ResultSet rs = s.executeQuery("""
-                    select conrelid::regclass::text, quote_ident(conname), pg_get_constraintdef(oid) from pg_constraint
-                    where contype = 'f' and conrelid in (%s) order by 1, 2""".formatted(BULK_TABLES))) {
-                while (rs.next()) {
-                    dropForeignKeys.add("alter table " + rs.getString(1) + " drop constraint " + rs.getString(2));
-                    foreignKeys.add("alter table " + rs.getString(1) + " add constraint " + rs.getString(2) + " " + rs.getString(3));
-                }
-            }
-            for (String sql : dropForeignKeys) {
-                s.execute(sql);
-            }
-            for (String sql : dropIndexes) {
-                s.execute(sql);
-            }
-        }
-        return new Suspended(indexes, foreignKeys);
-    }
-
-    private static void restore(Connection c, Suspended suspended) throws SQLException {
-        long t0 = System.nanoTime();
-        execute(c, "set local maintenance_work_mem = '256MB'");
-        for (String sql : suspended.indexes()) {
-            execute(c, sql);
-        }
-        long t1 = System.nanoTime();
-        for (String sql : suspended.foreignKeys()) {
-            execute(c, sql);
-        }
-        log.info("重建 {} 个索引用时 {} 秒，校验 {} 个外键用时 {} 秒", suspended.indexes().size(), (t1 - t0) / 1_000_000_000.0,
-                suspended.foreignKeys().size(), (System.nanoTime() - t1) / 1_000_000_000.0);
     }
 
     private static void saveCounters(Connection c, Map<String, Integer> lastCodes) throws SQLException {

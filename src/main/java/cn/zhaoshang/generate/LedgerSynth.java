@@ -54,6 +54,11 @@ final class LedgerSynth {
         return asOf;
     }
 
+    /** The enterprises named so far (all of them once {@link #run} is done). */
+    Investors investors() {
+        return investors;
+    }
+
     /** Highest code number used per region and year ("350112|2017" → 1234), for the code counters. */
     final Map<String, Integer> lastCodes = new HashMap<>();
 

@@ -26,10 +26,12 @@ class FollowUps {
         }
     }
 
+    // names and codes looked up per row: a join made the planner read every enterprise for a list of a few hundred
     private static final String SELECT = """
-            select v.id, v.visited_on, v.kind, t.id, t.name, e.id, e.name, v.next_step, v.follow_up_on, p.code
-            from visit v join team t on t.id = v.team_id join enterprise e on e.id = v.enterprise_id
-            left join project p on p.id = v.project_id
+            select v.id, v.visited_on, v.kind, t.id, t.name, v.enterprise_id,
+                   (select e.name from enterprise e where e.id = v.enterprise_id) as enterprise, v.next_step, v.follow_up_on,
+                   (select p.code from project p where p.id = v.project_id)
+            from visit v join team t on t.id = v.team_id
             where v.follow_up_on is not null and v.follow_up_done_on is null and v.follow_up_on <= :until
               and t.region_code between :rf and :rt and (cast(:unit as bigint) is null or t.unit_id = :unit)
             """;
@@ -54,7 +56,7 @@ class FollowUps {
 
     private Buckets buckets(String sql, DataScope scope, Long team, String user) {
         LocalDate today = LocalDate.now(clock);
-        List<Item> items = jdbc.sql(sql + " order by v.follow_up_on, t.name, e.name limit 2000")
+        List<Item> items = jdbc.sql(sql + " order by v.follow_up_on, t.name, enterprise, v.id limit 2000")
                 .param("until", today.plusDays(UPCOMING_DAYS)).param("rf", scope.regionFrom()).param("rt", scope.regionTo())
                 .param("unit", scope.unitId()).param("team", team).param("user", user)
                 .query((rs, n) -> {

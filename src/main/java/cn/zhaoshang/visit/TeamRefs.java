@@ -46,10 +46,14 @@ class TeamRefs {
     Map<String, Ref> ensure(Collection<String> keys, Long unitId) {
         Map<String, Ref> refs = new HashMap<>(find(keys));
         List<String> missing = keys.stream().filter(k -> !refs.containsKey(k)).distinct().toList();
-        for (String key : missing) {
-            // a team another import created a moment ago is simply found
-            jdbc.sql("insert into team (name, region_code, unit_id) values (?, ?, ?) on conflict (region_code, name) do nothing")
-                    .params(key.substring(key.indexOf('|') + 1), key.substring(0, key.indexOf('|')), unitId).update();
+        if (!missing.isEmpty()) {
+            // one statement for all of an import's new teams; a team another import created a moment ago is simply found
+            jdbc.sql("""
+                    insert into team (name, region_code, unit_id) select n, r, cast(? as bigint) from unnest(?::text[], ?::text[]) as k(n, r)
+                    on conflict (region_code, name) do nothing""")
+                    .params(unitId, missing.stream().map(k -> k.substring(k.indexOf('|') + 1)).toArray(String[]::new),
+                            missing.stream().map(k -> k.substring(0, k.indexOf('|'))).toArray(String[]::new))
+                    .update();
         }
         refs.putAll(find(missing));
         return refs;

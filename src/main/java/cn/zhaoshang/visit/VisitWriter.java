@@ -3,21 +3,25 @@ package cn.zhaoshang.visit;
 import cn.zhaoshang.audit.AuditEntry;
 import cn.zhaoshang.audit.AuditTrail;
 import cn.zhaoshang.common.CellError;
+import cn.zhaoshang.common.CopyRows;
 import cn.zhaoshang.common.ImportRejectedException;
 import cn.zhaoshang.enterprise.EnterpriseRef;
 import cn.zhaoshang.enterprise.Enterprises;
+import java.sql.Connection;
 import java.sql.Date;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -36,18 +40,18 @@ class VisitWriter {
     record Outcome(int created, int updated, int unchanged, List<Long> ids) {
     }
 
-    private record Key(long team, long enterprise, LocalDate date, Kind kind) {
+    record Key(long team, long enterprise, LocalDate date, Kind kind) {
     }
 
-    private record Existing(long id, int version, Map<String, String> snapshot) {
+    record Existing(long id, int version, Map<String, String> snapshot) {
     }
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
-    private final TeamRefs teams;
-    private final BatchRefs batches;
-    private final Enterprises enterprises;
-    private final AuditTrail audit;
+    final TeamRefs teams;
+    final BatchRefs batches;
+    final Enterprises enterprises;
+    final AuditTrail audit;
     private final JsonMapper json;
 
     VisitWriter(JdbcClient jdbc, JdbcTemplate template, TeamRefs teams, BatchRefs batches, Enterprises enterprises,
@@ -61,86 +65,65 @@ class VisitWriter {
         this.json = json;
     }
 
+    /** Writes the rows in one go (a form's visit, a small file): duplicates among them reject them all. */
     Outcome write(List<Row> rows, Actor actor, Instant at, String action) {
-        Map<String, TeamRefs.Ref> teamIds = teams.ensure(rows.stream().map(r -> r.draft().teamKey()).distinct().toList(), actor.unitId());
-        Map<String, Long> batchIds = batches.ensure(rows.stream().filter(r -> r.draft().batch() != null)
-                .map(r -> r.draft().regionCode() + "|" + r.draft().batch()).toList());
-        Map<EnterpriseRef, Long> enterpriseIds = enterprises.resolve(rows.stream().map(r -> ref(r.draft())).toList());
-        List<Key> keys = new ArrayList<>();
-        Map<Key, Integer> firstRow = new HashMap<>();
+        WriteSession session = session(actor, at, action, new Phases());
         List<CellError> duplicates = new ArrayList<>();
-        for (Row r : rows) {
-            Key k = new Key(teamIds.get(r.draft().teamKey()).id(), enterpriseIds.get(ref(r.draft())), r.draft().visitedOn(), r.draft().kind());
-            Integer first = firstRow.putIfAbsent(k, r.number());
-            if (first != null) {
-                duplicates.add(new CellError(r.number(), VisitColumn.ENTERPRISE.header(), r.draft().enterprise(),
-                        "与第" + first + "行重复：同一小分队同一天对同一企业的" + r.draft().kind().label() + "只记一次"));
-            }
-            keys.add(k);
-        }
+        session.stage(rows, duplicates);
         if (!duplicates.isEmpty()) {
             throw new ImportRejectedException(duplicates); // the enterprises just created roll back with it
         }
-        Map<Key, Existing> existing = existing(keys);
-        List<Long> newIds = jdbc.sql("select nextval('visit_id_seq') from generate_series(1, ?)")
-                .param((int) keys.stream().filter(k -> !existing.containsKey(k)).count()).query(Long.class).list();
-        List<Object[]> inserts = new ArrayList<>();
-        List<Object[]> updates = new ArrayList<>();
-        List<AuditEntry> entries = new ArrayList<>();
-        List<Long> ids = new ArrayList<>();
-        Timestamp now = Timestamp.from(at);
-        int unchanged = 0;
-        int next = 0;
-        for (int i = 0; i < rows.size(); i++) {
-            VisitDraft d = rows.get(i).draft();
-            Key k = keys.get(i);
-            Existing e = existing.get(k);
-            Long batch = d.batch() == null ? null : batchIds.get(d.regionCode() + "|" + d.batch());
-            Object[] values = {batch, d.city(), d.leader(), d.members(), d.discussion(), d.nextStep(), sql(d.followUpOn()),
-                    rows.get(i).projectId(), now};
-            List<Map<String, String>> changes;
-            long id;
-            if (e == null) {
-                id = newIds.get(next++);
-                inserts.add(concat(new Object[]{id, sql(d.visitedOn()), k.team(), d.regionCode(), k.enterprise(), k.kind().name(),
-                        now, actor.username()}, values));
-                changes = diff(Map.of(), d.snapshot());
-            } else if (e.snapshot().equals(d.snapshot())) {
-                ids.add(e.id());
-                unchanged++;
-                continue;
-            } else {
-                id = e.id();
-                updates.add(concat(values, new Object[]{id}));
-                changes = diff(e.snapshot(), d.snapshot());
-            }
-            ids.add(id);
-            Map<String, Object> detail = new LinkedHashMap<>();
-            detail.put("team", d.team());
-            detail.put("enterprise", d.enterprise());
-            detail.put("date", d.visitedOn().toString());
-            detail.put("kind", d.kind().label());
-            detail.put("changes", changes);
-            entries.add(AuditEntry.success(action + (e == null ? "_CREATE" : "_UPDATE"), "visit", String.valueOf(id),
-                    json.writeValueAsString(detail)));
+        return session.finish();
+    }
+
+    /** A write in chunks: a large file's rows as they are read, the follow-ups, batches and audit trail at the end. */
+    WriteSession session(Actor actor, Instant at, String action, Phases phases) {
+        return new WriteSession(this, actor, Timestamp.from(at), action, phases);
+    }
+
+    List<Long> nextIds(long count) {
+        return count == 0 ? List.of() : jdbc.sql("select nextval('visit_id_seq') from generate_series(1, ?)").param(count)
+                .query(Long.class).list();
+    }
+
+    /** New visits go in by COPY on the transaction's connection: an import brings tens of thousands at once. */
+    void copy(CopyRows rows, String sql) {
+        DataSource dataSource = template.getDataSource();
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            rows.copyIn(connection, sql);
+        } catch (SQLException e) {
+            RuntimeException translated = template.getExceptionTranslator().translate("COPY visit", null, e);
+            throw translated != null ? translated : new IllegalStateException(e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
         }
-        String columns = "batch_id, city, leader, members, discussion, next_step, follow_up_on, project_id, updated_at";
-        if (!inserts.isEmpty()) {
-            template.batchUpdate("insert into visit (id, visited_on, team_id, region_code, enterprise_id, kind, created_at, created_by, "
-                    + columns + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", inserts);
+    }
+
+    /** {"team":…,"enterprise":…,"date":…,"kind":…,"changes":[{"field":…,"old":…,"new":…}]}, written by hand: one per row. */
+    static String detailJson(StringBuilder b, VisitDraft d, List<String[]> changes) {
+        b.append("{\"team\":");
+        Json.string(b, d.team()).append(",\"enterprise\":");
+        Json.string(b, d.enterprise()).append(",\"date\":");
+        Json.string(b, d.visitedOn().toString()).append(",\"kind\":");
+        Json.string(b, d.kind().label()).append(",\"changes\":[");
+        for (int i = 0; i < changes.size(); i++) {
+            String[] c = changes.get(i);
+            b.append(i == 0 ? "{\"field\":" : ",{\"field\":");
+            Json.string(b, c[0]).append(",\"old\":");
+            Json.string(b, c[1]).append(",\"new\":");
+            Json.string(b, c[2]).append('}');
         }
-        if (!updates.isEmpty()) {
-            template.batchUpdate("update visit set batch_id = ?, city = ?, leader = ?, members = ?, discussion = ?, next_step = ?,"
-                    + " follow_up_on = ?, project_id = ?, updated_at = ?, version = version + 1 where id = ?", updates);
-        }
-        entries.addAll(closeFollowUps(newIds, now));
-        batches.widen(batchIds.values());
-        audit.recordAllAs(actor.username(), entries);
-        return new Outcome(inserts.size(), updates.size(), unchanged, ids);
+        return b.append("]}").toString();
+    }
+
+    void update(List<Object[]> updates) {
+        template.batchUpdate("update visit set batch_id = ?, city = ?, leader = ?, members = ?, discussion = ?, next_step = ?,"
+                + " follow_up_on = ?, project_id = ?, updated_at = ?, version = version + 1 where id = ?", updates);
     }
 
     /** A new visit to an enterprise closes the open follow-ups of the same team's earlier visits to it: that was the next visit. */
-    private List<AuditEntry> closeFollowUps(List<Long> newIds, Timestamp now) {
+    List<AuditEntry> closeFollowUps(List<Long> newIds, Timestamp now) {
         if (newIds.isEmpty()) {
             return List.of();
         }
@@ -158,7 +141,7 @@ class VisitWriter {
                 .list();
     }
 
-    private Map<Key, Existing> existing(List<Key> keys) {
+    Map<Key, Existing> existing(List<Key> keys) {
         Map<Key, Existing> found = new HashMap<>();
         if (keys.isEmpty()) {
             return found;
@@ -190,22 +173,23 @@ class VisitWriter {
         return new EnterpriseRef(d.creditCode(), d.enterprise());
     }
 
-    static List<Map<String, String>> diff(Map<String, String> before, Map<String, String> after) {
-        List<Map<String, String>> changes = new ArrayList<>();
+    /** The fields that differ, as {field, old, new}. */
+    static List<String[]> diff(Map<String, String> before, Map<String, String> after) {
+        List<String[]> changes = new ArrayList<>();
         after.forEach((field, value) -> {
             String old = before.getOrDefault(field, "");
             if (!Objects.equals(old, value)) {
-                changes.add(Map.of("field", field, "old", old, "new", value));
+                changes.add(new String[]{field, old, value});
             }
         });
         return changes;
     }
 
-    private static Date sql(LocalDate d) {
+    static Date sql(LocalDate d) {
         return d == null ? null : Date.valueOf(d);
     }
 
-    private static Object[] concat(Object[] a, Object[] b) {
+    static Object[] concat(Object[] a, Object[] b) {
         Object[] r = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, r, a.length, b.length);
         return r;
