@@ -17,7 +17,7 @@ if [ ! -f "$DATA/generated" ]; then
     start=$(date +%s.%N)
     java -jar "$WORK/zhaoshang.jar" generate --region 350000 --projects "$PROJECTS" --years 2015-2024 --seed 42 \
         --zhaoshang.data-dir="$DATA" > "$WORK/generate.log" 2>&1 || { tail -30 "$WORK/generate.log"; exit 1; }
-    grep '^generate:\|COPY\|重建' "$WORK/generate.log" | sed 's/^.*LedgerGenerator *: //'
+    grep '^generate:\|COPY\|重建\|累计' "$WORK/generate.log" | sed 's/^.*LedgerGenerator *: //'
     echo "generate: $(echo "$(date +%s.%N) - $start" | bc) s wall, start-up and shutdown included"
     touch "$DATA/generated"
 fi
