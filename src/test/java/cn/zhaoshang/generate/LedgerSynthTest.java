@@ -128,8 +128,10 @@ class LedgerSynthTest {
     }
 
     @Test
-    void visitsAreRefusedWithAClearMessage() {
-        assertThatThrownBy(() -> GenerateOptions.parse(new String[]{"generate", "--visits", "1000"}))
+    void optionsAreParsedAndBadOnesRefusedWithAClearMessage() {
+        assertThat(GenerateOptions.parse(new String[]{"generate", "--projects", "500", "--visits", "1000"}).visits())
+                .isEqualTo(1000);
+        assertThatThrownBy(() -> GenerateOptions.parse(new String[]{"generate", "--visits", "-1"}))
                 .isInstanceOf(GenerateOptions.UsageException.class).hasMessageContaining("--visits");
         GenerateOptions o = GenerateOptions.parse(new String[]{"generate", "--region=350112", "--projects", "500", "--years",
                 "2016-2018", "--seed", "7", "--zhaoshang.data-dir=/tmp/x"});
