@@ -111,13 +111,23 @@ public class Load {
                 order by m.rank""".formatted(dir, tie, tallyFilters, column, filters, column, dir, tie, dir, tie);
     }
 
-    /** A first page in one query: a county (its code as an equality, as the application does), one unit, a search. */
+    /**
+     * A first page found by one query, as the application does it for a county (its code as an equality), one unit or
+     * a deep page: the page's ids in order, then their rows ({@code where} and {@code order} on p and u).
+     */
     static String plain(String where, String order) {
-        return COLUMNS + "where p.region_code between ? and ?" + where + " order by " + order + " limit 20";
+        return page("where p.region_code between ? and ?" + where, order);
     }
 
     static String plainCounty(String where, String order) {
-        return COLUMNS + "where p.region_code = ? and p.region_code = ?" + where + " order by " + order + " limit 20";
+        return page("where p.region_code = ? and p.region_code = ?" + where, order);
+    }
+
+    private static String page(String where, String order) {
+        return COLUMNS + """
+                join (select p.id, row_number() over (order by %s) as rank from project p left join unit u on u.id = p.unit_id
+                      %s order by %s limit 20) m on m.id = p.id
+                order by m.rank""".formatted(order, where, order);
     }
 
     // the search's matches, each way of matching through its own index (V10's name pieces), for region rf..rt:
@@ -164,15 +174,20 @@ public class Load {
         for (int i = 0; i < clients; i++) {
             state[i] = states.open();
         }
-        runFor(clients, warmupSeconds, state, call, null);
         long[][] samples = new long[clients][];
         AtomicLong errors = new AtomicLong();
-        long t0 = System.nanoTime();
-        int[] counts = runFor(clients, seconds, state, call, new Object[]{samples, errors});
-        double elapsed = (System.nanoTime() - t0) / 1e9;
-        for (Object s : state) {
-            if (s instanceof AutoCloseable c) {
-                c.close();
+        int[] counts;
+        double elapsed;
+        try {
+            runFor(clients, warmupSeconds, state, call, null);
+            long t0 = System.nanoTime();
+            counts = runFor(clients, seconds, state, call, new Object[]{samples, errors});
+            elapsed = (System.nanoTime() - t0) / 1e9;
+        } finally {
+            for (Object s : state) {
+                if (s instanceof AutoCloseable c) {
+                    c.close();
+                }
             }
         }
         int total = Arrays.stream(counts).sum();
@@ -276,11 +291,15 @@ public class Load {
                 new Target("list by stage", page + "&sort=stage&dir=asc",
                         list(rf, rt, "p.stage", true, "", "", List.of(), List.of())),
                 new Target("list by unit", page + "&sort=unit&dir=asc",
-                        List.of(new Query(tally(""), -1L, rf, rt), new Query(plain(" " + """
-                                 and p.unit_id in (select id from unit where region_code between ? and ?
-                                                   and name <= (select name from unit where region_code between ? and ?
-                                                                order by name offset 4 limit 1))""", "u.name asc, p.code desc"),
-                                rf, rt, rf, rt, rf, rt))),
+                        List.of(new Query(tally(""), -1L, rf, rt), new Query(COLUMNS + """
+                                join (select p.id, row_number() over (order by u.name asc, p.code desc) as rank
+                                      from project p join unit u on u.id = p.unit_id
+                                      where %s
+                                        and u.name <= (select name from unit where region_code between ? and ?
+                                                       order by name offset 4 limit 1)
+                                      order by u.name asc, p.code desc limit 20) m on m.id = p.id
+                                order by m.rank""".formatted(rf.equals(rt) ? "p.region_code = ? and p.region_code = ?"
+                                : "p.region_code between ? and ?"), rf, rt, rf, rt))),
                 new Target("list unit", page + "&unit=" + unit,
                         List.of(new Query("select count(*) from project p where p.region_code between ? and ? and p.unit_id = ?", rf, rt,
                                 unit), new Query((rf.equals(rt) ? plainCounty(" and p.unit_id = ?", "p.contacted_on desc, p.code asc")
@@ -345,12 +364,17 @@ public class Load {
 
         Db(String url, List<Query> queries) throws Exception {
             connection = DriverManager.getConnection(url);
-            for (Query q : queries) {
-                PreparedStatement ps = connection.prepareStatement(q.sql());
-                for (int i = 0; i < q.params().length; i++) {
-                    ps.setObject(i + 1, q.params()[i]);
+            try {
+                for (Query q : queries) {
+                    PreparedStatement ps = connection.prepareStatement(q.sql());
+                    for (int i = 0; i < q.params().length; i++) {
+                        ps.setObject(i + 1, q.params()[i]);
+                    }
+                    statements.add(ps);
                 }
-                statements.add(ps);
+            } catch (Exception e) {
+                connection.close();
+                throw e;
             }
         }
 

@@ -56,6 +56,8 @@ create trigger project_tally_delete after delete on project
 
 create function project_tally_clear() returns trigger language plpgsql as $$
 begin
+    -- after a running compaction, whose merged rows the delete must see
+    perform pg_advisory_xact_lock(7301500011);
     delete from project_tally;
     return null;
 end
