@@ -1,8 +1,10 @@
 package cn.zhaoshang.generate;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Comparator;
+import java.util.List;
 import java.util.PriorityQueue;
 import java.util.SplittableRandom;
 
@@ -22,6 +24,7 @@ final class TeamWork {
         final boolean courting;
         int contacts;
         int last = -1;
+        int lastDay;
         int followUp;
 
         Story(int enterprise, int city, boolean courting) {
@@ -41,9 +44,14 @@ final class TeamWork {
     private static final double FORGOTTEN = 0.04;
     /** A follow-up more than this many days overdue is not taken up any more: it stays open. */
     static final int STALE_DAYS = 270;
-    /** Follow-ups are set 21 to 80 days ahead and taken up from 10 days before: two contacts are 11+ days apart. */
+    /** Follow-ups are set 21 to 80 days ahead. */
     static final int FOLLOW_UP_MIN = 21;
-    private static final int EARLY = 10;
+    /**
+     * A team in a city takes up the follow-ups due there in the next 60 days rather than leave them for a trip months
+     * later, but never within 14 days of the last contact: two contacts of a story never fall into one batch.
+     */
+    private static final int AHEAD = 60;
+    private static final int GAP = 14;
 
     final int local;
     final int[] chains;
@@ -97,11 +105,7 @@ final class TeamWork {
         int repeats = 0;
         int cap = (slots * 3 + 3) / 4;
         PriorityQueue<Story> q = waiting[city];
-        while (repeats < cap && q != null && !q.isEmpty() && q.peek().followUp <= day + EARLY) {
-            Story s = q.poll();
-            if (s.followUp < day - STALE_DAYS) {
-                continue;
-            }
+        for (Story s = q == null ? null : take(q, day); s != null; s = repeats < cap ? take(q, day) : null) {
             contact(s, day, false, batch);
             if (r.nextDouble() < 0.3) {
                 plans.add(batch, local, s.enterprise);
@@ -116,6 +120,30 @@ final class TeamWork {
                 plans.add(batch, local, s.enterprise);
             }
         }
+    }
+
+    /**
+     * The story whose follow-up is due first, if due within {@link #AHEAD} days and last contacted {@link #GAP}+ days ago;
+     * follow-ups more than {@link #STALE_DAYS} overdue are dropped (they stay open).
+     */
+    private Story take(PriorityQueue<Story> q, int day) {
+        List<Story> tooRecent = null;
+        Story found = null;
+        while (found == null && !q.isEmpty() && q.peek().followUp <= day + AHEAD) {
+            Story s = q.poll();
+            if (s.followUp < day - STALE_DAYS) {
+                continue;
+            }
+            if (s.lastDay > day - GAP) {
+                (tooRecent == null ? tooRecent = new ArrayList<>() : tooRecent).add(s);
+                continue;
+            }
+            found = s;
+        }
+        if (tooRecent != null) {
+            q.addAll(tooRecent);
+        }
+        return found;
     }
 
     /** The team's last day in a batch: targets in the city it did not get to were on the plan too (at most two). */
@@ -136,21 +164,18 @@ final class TeamWork {
         }
     }
 
-    /** A company comes to inspect: one whose follow-up is due, else a new one. */
+    /** A company comes to inspect: one whose follow-up is due (an inspection it was invited to first), else a new one. */
     void inspection(int day) {
-        Story s = due(inspections, day);
+        Story s = take(inspections, day);
         if (s == null) {
             PriorityQueue<Story> best = null;
             for (PriorityQueue<Story> q : waiting) {
-                while (q != null && !q.isEmpty() && q.peek().followUp < day - STALE_DAYS) {
-                    q.poll();
-                }
-                if (q != null && !q.isEmpty() && q.peek().followUp <= day + EARLY
+                if (q != null && !q.isEmpty() && q.peek().followUp <= day + AHEAD
                         && (best == null || BY_DUE.compare(q.peek(), best.peek()) < 0)) {
                     best = q;
                 }
             }
-            s = best == null ? null : best.poll();
+            s = best == null ? null : take(best, day);
         }
         if (s == null) {
             int city = cities[r.nextInt(cities.length)];
@@ -162,16 +187,6 @@ final class TeamWork {
             s = start(e, courting);
         }
         contact(s, day, true, -1);
-    }
-
-    private Story due(PriorityQueue<Story> q, int day) {
-        while (!q.isEmpty() && q.peek().followUp <= day + EARLY) {
-            Story s = q.poll();
-            if (s.followUp >= day - STALE_DAYS) {
-                return s;
-            }
-        }
-        return null;
     }
 
     /** A new company in the city: a target (half the time, while any is left), an investor of the county, or any. */
@@ -227,6 +242,7 @@ final class TeamWork {
             visits.done[s.last] = v;
         }
         s.last = v;
+        s.lastDay = day;
         s.contacts++;
         double goesOn = s.courting ? 0.7 : signed ? 0.4 : GOES_ON[Math.min(s.contacts - 1, GOES_ON.length - 1)];
         double u = r.nextDouble();

@@ -148,31 +148,25 @@ final class Trips {
         return days;
     }
 
-    /** One of the batch's cities the team wants to go to (else any of them), likelier where more follow-ups wait. */
+    /**
+     * Where the team goes on this batch: one of its own cities, likelier where more of its follow-ups wait and where the
+     * batch is bound anyway (a county's teams leave together, each for its companies).
+     */
     private int cityFor(int[] destinations, TeamWork team) {
-        List<Integer> both = new ArrayList<>();
-        for (int d : destinations) {
-            for (int w : team.cities) {
-                if (d == w) {
-                    both.add(d);
-                }
-            }
-        }
-        if (both.isEmpty()) {
-            Arrays.stream(destinations).forEach(both::add);
-        }
+        int[] weights = new int[team.cities.length];
         int total = 0;
-        for (int c : both) {
-            total += 1 + team.waitingIn(c);
+        for (int i = 0; i < team.cities.length; i++) {
+            weights[i] = (intersects(destinations, new int[]{team.cities[i]}) ? 2 : 1) + 3 * team.waitingIn(team.cities[i]);
+            total += weights[i];
         }
         int p = r.nextInt(total);
-        for (int c : both) {
-            p -= 1 + team.waitingIn(c);
+        for (int i = 0; i < weights.length; i++) {
+            p -= weights[i];
             if (p < 0) {
-                return c;
+                return team.cities[i];
             }
         }
-        return both.get(both.size() - 1);
+        return team.cities[team.cities.length - 1];
     }
 
     private static boolean intersects(int[] a, int[] b) {

@@ -3,21 +3,29 @@ package cn.zhaoshang.visit;
 import cn.zhaoshang.platform.ReportDatabase;
 import cn.zhaoshang.report.ReportPeriod;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The visits report of CONTRACT.md §5 in two statements: the figures of every team and of all teams together (one
- * GROUPING SETS pass, repeat enterprises from a second level of grouping), then the enterprises visited or inspecting.
+ * The visits report of CONTRACT.md §5: one pass over the period's visits, read from the covering index visit_report,
+ * counted here; then the names of the enterprises met. Counting in SQL (distinct enterprises and days per team and in
+ * all, twice grouped for the repeat visits, and again per enterprise) cost four times the scan itself, and a county's
+ * year is a few thousand rows (docs/benchmarks-visits.md).
  */
 @Component
 public class VisitReport {
 
-    /** The visits of the teams in the period's region and the user's scope. */
+    /** The visits of the teams in the period's region and the user's scope; days counted from 2000-01-01. */
     static final String SCOPED = """
-            select v.team_id, v.enterprise_id, v.visited_on, v.kind, v.batch_id from visit v
+            select v.team_id, v.enterprise_id, v.visited_on - date '2000-01-01', v.kind = 'VISIT', v.batch_id from visit v
             where v.region_code between :rf and :rt and v.visited_on between :from and :to
               and (cast(:unit as bigint) is null or v.team_id in (select id from team where unit_id = :unit))
             """;
@@ -28,64 +36,102 @@ public class VisitReport {
         this.db = db;
     }
 
+    /** One team's (or all teams') counts. */
+    private static final class Tally {
+        long visits;
+        long inspections;
+        final Map<Long, int[]> enterprises = new HashMap<>(); // enterprise -> {visits, inspections}
+        final Set<Integer> days = new HashSet<>();
+
+        void add(long enterprise, int day, boolean visit) {
+            int[] n = enterprises.computeIfAbsent(enterprise, k -> new int[2]);
+            if (visit) {
+                visits++;
+                n[0]++;
+                days.add(day);
+            } else {
+                inspections++;
+                n[1]++;
+            }
+        }
+
+        long visited() {
+            return enterprises.values().stream().filter(n -> n[0] > 0).count();
+        }
+
+        long repeated() {
+            return enterprises.values().stream().filter(n -> n[0] >= 2).count();
+        }
+    }
+
+    private record Team(long id, String name, String region) {
+    }
+
     public VisitFigures report(ReportPeriod period) {
         return db.read(jdbc -> report(jdbc, period));
     }
 
     private static VisitFigures report(JdbcClient jdbc, ReportPeriod period) {
         MapSqlParameterSource params = params(period);
-        List<VisitFigures.TeamRow> teams = new ArrayList<>();
-        VisitFigures.Total[] total = {new VisitFigures.Total(0, 0, 0, VisitFigures.perDay(0, 0), 0, 0, 0)};
+        Map<Long, Team> teams = new LinkedHashMap<>();
         jdbc.sql("""
-                with v as (%s),
-                figures as (
-                    select grouping(team_id) as all_teams, team_id,
-                           count(*) filter (where kind = 'VISIT') as visits,
-                           count(distinct enterprise_id) filter (where kind = 'VISIT') as enterprises,
-                           count(distinct visited_on) filter (where kind = 'VISIT') as days,
-                           count(*) filter (where kind = 'INSPECTION') as inspections,
-                           count(distinct batch_id) as batches
-                    from v group by grouping sets ((team_id), ())),
-                per_enterprise as (
-                    select grouping(team_id) as all_teams, team_id, count(*) as n
-                    from v where kind = 'VISIT' group by grouping sets ((team_id, enterprise_id), (enterprise_id))),
-                repeats as (
-                    select all_teams, team_id, count(*) filter (where n >= 2) as repeat_enterprises
-                    from per_enterprise group by all_teams, team_id)
-                select t.id, t.name, t.region_code, f.all_teams, coalesce(f.visits, 0), coalesce(f.enterprises, 0),
-                       coalesce(f.days, 0), coalesce(r.repeat_enterprises, 0), coalesce(f.inspections, 0), coalesce(f.batches, 0)
-                from (select id, name, region_code from team
-                      where region_code between :rf and :rt and (cast(:unit as bigint) is null or unit_id = :unit)
-                      union all select null, null, null) t
-                left join figures f on f.team_id is not distinct from t.id and (f.all_teams = 1) = (t.id is null)
-                left join repeats r on r.team_id is not distinct from t.id and (r.all_teams = 1) = (t.id is null)
-                order by t.id is not null, 5 desc, t.name""".formatted(SCOPED))
+                select id, name, region_code from team
+                where region_code between :rf and :rt and (cast(:unit as bigint) is null or unit_id = :unit)""")
                 .paramSource(params)
-                .query((rs, n) -> {
-                    long visits = rs.getLong(5);
-                    long days = rs.getLong(7);
-                    if (rs.getObject(1) == null) {
-                        total[0] = new VisitFigures.Total(visits, rs.getLong(6), days, VisitFigures.perDay(visits, days),
-                                rs.getLong(8), rs.getLong(9), rs.getLong(10));
-                    } else {
-                        teams.add(new VisitFigures.TeamRow(rs.getString(2), visits, rs.getLong(6), days,
-                                VisitFigures.perDay(visits, days), rs.getLong(8), rs.getLong(1), rs.getString(3)));
-                    }
-                    return null;
-                })
-                .list();
-        // counted from the covering index first, names looked up per enterprise: joining first read every enterprise
-        List<VisitFigures.EnterpriseRow> enterprises = jdbc.sql("""
-                with v as (%s)
-                select (select e.name from enterprise e where e.id = x.enterprise_id) as name, x.visits, x.inspections, x.enterprise_id
-                from (select enterprise_id, count(*) filter (where kind = 'VISIT') as visits,
-                             count(*) filter (where kind = 'INSPECTION') as inspections
-                      from v group by enterprise_id) x
-                order by x.visits + x.inspections desc, x.visits desc, name, x.enterprise_id""".formatted(SCOPED))
-                .paramSource(params)
-                .query((rs, n) -> new VisitFigures.EnterpriseRow(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)))
-                .list();
-        return new VisitFigures(total[0], teams, enterprises);
+                .query((RowCallbackHandler) rs -> teams.put(rs.getLong(1), new Team(rs.getLong(1), rs.getString(2), rs.getString(3))));
+        Tally all = new Tally();
+        Map<Long, Tally> byTeam = new HashMap<>();
+        Set<Long> batches = new HashSet<>();
+        jdbc.sql(SCOPED).paramSource(params).query((RowCallbackHandler) rs -> {
+            long team = rs.getLong(1);
+            long enterprise = rs.getLong(2);
+            int day = rs.getInt(3);
+            boolean visit = rs.getBoolean(4);
+            long batch = rs.getLong(5);
+            if (!rs.wasNull()) {
+                batches.add(batch);
+            }
+            all.add(enterprise, day, visit);
+            byTeam.computeIfAbsent(team, k -> new Tally()).add(enterprise, day, visit);
+        });
+        long visited = all.visited();
+        VisitFigures.Total total = new VisitFigures.Total(all.visits, visited, all.days.size(),
+                VisitFigures.perDay(all.visits, all.days.size()), all.repeated(), all.inspections, batches.size());
+        List<VisitFigures.TeamRow> teamRows = new ArrayList<>();
+        for (Team t : teams.values()) {
+            Tally n = byTeam.getOrDefault(t.id(), new Tally());
+            teamRows.add(new VisitFigures.TeamRow(t.name(), n.visits, n.visited(), n.days.size(),
+                    VisitFigures.perDay(n.visits, n.days.size()), n.repeated(), t.id(), t.region()));
+        }
+        teamRows.sort((a, b) -> a.visits() != b.visits() ? Long.compare(b.visits(), a.visits()) : a.team().compareTo(b.team()));
+        return new VisitFigures(total, teamRows, enterprises(all.enterprises));
+    }
+
+    /** Every enterprise visited or inspecting: most contacts first, then most visits, then by name. */
+    private List<VisitFigures.EnterpriseRow> enterprises(Map<Long, int[]> counts) {
+        if (counts.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, String> names = new HashMap<>(counts.size() * 2);
+        jdbc.sql("select id, name from enterprise where id = any(?)")
+                .param(counts.keySet().stream().mapToLong(Long::longValue).toArray())
+                .query((RowCallbackHandler) rs -> names.put(rs.getLong(1), rs.getString(2)));
+        List<VisitFigures.EnterpriseRow> rows = new ArrayList<>(counts.size());
+        counts.forEach((id, n) -> rows.add(new VisitFigures.EnterpriseRow(names.getOrDefault(id, ""), n[0], n[1], id)));
+        rows.sort(VisitReport::byContacts);
+        return rows;
+    }
+
+    // written out: a chain of comparing(...).reversed() boxed every key and took a third of the report's Java time
+    private static int byContacts(VisitFigures.EnterpriseRow a, VisitFigures.EnterpriseRow b) {
+        int c = Long.compare(b.visits() + b.inspections(), a.visits() + a.inspections());
+        if (c == 0) {
+            c = Long.compare(b.visits(), a.visits());
+        }
+        if (c == 0) {
+            c = a.enterprise().compareTo(b.enterprise());
+        }
+        return c != 0 ? c : Long.compare(a.id(), b.id());
     }
 
     static MapSqlParameterSource params(ReportPeriod period) {
