@@ -104,11 +104,11 @@ public class VisitReport {
                     VisitFigures.perDay(n.visits, n.days.size()), n.repeated(), t.id(), t.region()));
         }
         teamRows.sort((a, b) -> a.visits() != b.visits() ? Long.compare(b.visits(), a.visits()) : a.team().compareTo(b.team()));
-        return new VisitFigures(total, teamRows, enterprises(all.enterprises));
+        return new VisitFigures(total, teamRows, enterprises(jdbc, all.enterprises));
     }
 
     /** Every enterprise visited or inspecting: most contacts first, then most visits, then by name. */
-    private List<VisitFigures.EnterpriseRow> enterprises(Map<Long, int[]> counts) {
+    private static List<VisitFigures.EnterpriseRow> enterprises(JdbcClient jdbc, Map<Long, int[]> counts) {
         if (counts.isEmpty()) {
             return List.of();
         }
