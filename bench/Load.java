@@ -73,16 +73,15 @@ public class Load {
     }
 
     static final String COLUMNS = """
-            select p.code, p.name, inv.name, inv.credit_code, p.region_code, u.name, u.kind, c.name, p.investment,
+            select p.code, p.name, inv.name, inv.credit_code, p.region_code, u.name, u.kind,
+                   (select c.name from industry_chain c where c.id = p.chain_id), p.investment,
                    p.foreign_investment, p.utilized_foreign_capital, p.key_project, p.contacted_on, p.signed_on, p.landed_on,
-                   p.started_on, p.completed_on, p.terminated_on, e.name, p.on_stage, p.source, ref.name, pp.code, p.stage, p.version
+                   p.started_on, p.completed_on, p.terminated_on, (select e.name from signing_event e where e.id = p.event_id),
+                   p.on_stage, p.source, (select ref.name from enterprise ref where ref.id = p.referrer_id),
+                   (select pp.code from project pp where pp.id = p.parent_id), p.stage, p.version
             from project p
             left join unit u on u.id = p.unit_id
             left join enterprise inv on inv.id = p.investor_id
-            left join enterprise ref on ref.id = p.referrer_id
-            left join industry_chain c on c.id = p.chain_id
-            left join signing_event e on e.id = p.event_id
-            left join project pp on pp.id = p.parent_id
             """;
 
     // the project list (issue 5): its floor is what the application sends, as plain statements: the total from the

@@ -14,6 +14,8 @@ import java.util.stream.Collectors;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
 /** The account table. */
 @Component
@@ -29,6 +31,8 @@ class UserAccounts {
             instant(rs.getTimestamp("last_login_at")), instant(rs.getTimestamp("created_at")), rs.getString("totp_secret"),
             rs.getBoolean("totp_enabled"), (Long) rs.getObject("totp_last_step"), rs.getInt("version"));
 
+    private static final String MEMO = UserAccounts.class.getName() + ".";
+
     private final JdbcClient jdbc;
 
     UserAccounts(JdbcClient jdbc) {
@@ -39,8 +43,34 @@ class UserAccounts {
         return jdbc.sql("select count(*) from app_user").query(Long.class).single();
     }
 
+    /**
+     * The account by name. Within one web request it is read once: the authentication, the session gate and the data
+     * scope each ask for it (three statements per API call before); any write of this class forgets what was read.
+     */
+    @SuppressWarnings("unchecked")
     Optional<UserAccount> find(String username) {
-        return jdbc.sql(SELECT + " where a.username = ?").param(username).query(MAPPER).optional();
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        String key = MEMO + username;
+        if (request != null && request.getAttribute(key, RequestAttributes.SCOPE_REQUEST) instanceof Optional<?> known) {
+            return (Optional<UserAccount>) known;
+        }
+        Optional<UserAccount> found = jdbc.sql(SELECT + " where a.username = ?").param(username).query(MAPPER).optional();
+        if (request != null) {
+            request.setAttribute(key, found, RequestAttributes.SCOPE_REQUEST);
+        }
+        return found;
+    }
+
+    /** Forgets the accounts read in this request: called by every write. */
+    private static void forget() {
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        if (request != null) {
+            for (String name : request.getAttributeNames(RequestAttributes.SCOPE_REQUEST)) {
+                if (name.startsWith(MEMO)) {
+                    request.removeAttribute(name, RequestAttributes.SCOPE_REQUEST);
+                }
+            }
+        }
     }
 
     Optional<UserAccount> find(long id) {
@@ -53,6 +83,7 @@ class UserAccounts {
 
     long create(String username, String hash, String displayName, Collection<Role> roles, String region, Long unitId,
                 boolean temporary, Instant now) {
+        forget();
         return jdbc.sql("""
                 insert into app_user (username, password_hash, display_name, roles, region_code, unit_id, temporary_password,
                                       password_changed_at, created_at)
@@ -63,6 +94,7 @@ class UserAccounts {
 
     /** One more failure; the account locks when the count reaches {@code lockAfter}. A lock that ran out starts a new count. */
     void recordFailure(String username, int lockAfter, Instant now, Instant lockUntil) {
+        forget();
         find(username).ifPresent(a -> {
             boolean lockExpired = a.lockedUntil() != null && !a.lockedUntil().isAfter(now);
             int failures = lockExpired ? 1 : a.failedLogins() + 1;
@@ -70,10 +102,12 @@ class UserAccounts {
             jdbc.sql("update app_user set failed_logins = ?, locked_until = ? where id = ?")
                     .params(failures, locked == null ? null : Timestamp.from(locked), a.id()).update();
         });
+        forget();
     }
 
     /** Cheap on the hot path: HTTP Basic authenticates every request, so only write when something changes. */
     void recordSuccess(String username, Instant at) {
+        forget();
         jdbc.sql("""
                 update app_user set failed_logins = 0, locked_until = null, last_login_at = ?
                 where username = ? and (failed_logins > 0 or locked_until is not null or last_login_at is null or last_login_at < ?)""")
@@ -81,6 +115,7 @@ class UserAccounts {
     }
 
     void setPassword(long id, String hash, boolean temporary, Instant at) {
+        forget();
         jdbc.sql("""
                 update app_user set password_hash = ?, temporary_password = ?, password_changed_at = ?, failed_logins = 0,
                        locked_until = null, version = version + 1 where id = ?""")
@@ -88,6 +123,7 @@ class UserAccounts {
     }
 
     void setEnabled(long id, boolean enabled, String reason, Instant now) {
+        forget();
         jdbc.sql("""
                 update app_user set enabled = ?, disabled_reason = ?, version = version + 1,
                        last_login_at = case when ? then ? else last_login_at end where id = ?""")
@@ -95,10 +131,12 @@ class UserAccounts {
     }
 
     void unlock(long id) {
+        forget();
         jdbc.sql("update app_user set failed_logins = 0, locked_until = null, version = version + 1 where id = ?").param(id).update();
     }
 
     int update(long id, String displayName, Collection<Role> roles, String region, Long unitId, int version) {
+        forget();
         return jdbc.sql("""
                 update app_user set display_name = ?, roles = ?, region_code = ?, unit_id = ?, version = version + 1
                 where id = ? and version = ?""")
@@ -106,19 +144,30 @@ class UserAccounts {
     }
 
     void setTotp(long id, String secret, boolean enabled) {
+        forget();
         jdbc.sql("update app_user set totp_secret = ?, totp_enabled = ?, totp_last_step = null where id = ?")
                 .params(secret, enabled, id).update();
     }
 
     /** Accepts a TOTP time step only once: a code seen before (or older) is refused. */
     boolean useTotpStep(long id, long step) {
+        forget();
         return jdbc.sql("update app_user set totp_last_step = ? where id = ? and (totp_last_step is null or totp_last_step < ?)")
                 .params(step, id, step).update() == 1;
     }
 
     boolean anyBusinessAccount() {
-        return jdbc.sql("select count(*) from app_user where roles && array['OFFICE','UNIT_STAFF','LEADER','AUDITOR']::text[]")
-                .query(Long.class).single() > 0;
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        String key = MEMO + " business";
+        if (request != null && request.getAttribute(key, RequestAttributes.SCOPE_REQUEST) instanceof Boolean known) {
+            return known;
+        }
+        boolean any = jdbc.sql("select exists (select 1 from app_user where roles && array['OFFICE','UNIT_STAFF','LEADER','AUDITOR']::text[])")
+                .query(Boolean.class).single();
+        if (request != null) {
+            request.setAttribute(key, any, RequestAttributes.SCOPE_REQUEST);
+        }
+        return any;
     }
 
     private static String[] names(Collection<Role> roles) {

@@ -70,6 +70,7 @@ public class ProjectImport {
 
     private ImportResult importInTransaction(String fileName, List<String> headers, List<SheetRow> rows, String actor,
                                              RowGuard guard) {
+        store.bulkTransaction();
         List<CellError> errors = new ArrayList<>();
         for (ProjectColumn c : ProjectColumn.values()) {
             if (c.required() && !headers.contains(c.header())) {

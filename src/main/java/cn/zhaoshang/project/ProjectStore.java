@@ -7,6 +7,7 @@ import cn.zhaoshang.common.DomainException;
 import cn.zhaoshang.enterprise.EnterpriseRef;
 import cn.zhaoshang.enterprise.Enterprises;
 import cn.zhaoshang.event.SigningEvents;
+import cn.zhaoshang.platform.BulkWrites;
 import cn.zhaoshang.unit.Units;
 import java.sql.Date;
 import java.sql.Timestamp;
@@ -46,6 +47,11 @@ class ProjectStore {
     private final SigningEvents events;
     private final Enterprises enterprises;
     private final AuditTrail audit;
+
+    /** The import's transaction reuses the plans of repeated statements (foreign-key checks): {@link BulkWrites}. */
+    void bulkTransaction() {
+        BulkWrites.reusePlans(jdbc);
+    }
 
     ProjectStore(JdbcClient jdbc, JdbcTemplate template, JsonMapper json, Units units, Chains chains, SigningEvents events,
                  Enterprises enterprises, AuditTrail audit) {

@@ -14,18 +14,22 @@ import org.springframework.stereotype.Component;
 @Component
 public class Projects {
 
+    /**
+     * A project's row with the names it refers to. Only unit and investor are joined; chain, event, referrer and parent
+     * are looked up per row. Six left joins over tables with many indexes took PostgreSQL 4-20 ms to plan (every statement
+     * is planned afresh, V4) for a 20-row page that runs in 1 ms; with two joins planning is below a millisecond.
+     */
     public static final String SELECT = """
             select p.code, p.name, inv.name as investor, inv.credit_code, p.region_code, u.name as unit, u.kind as unit_kind,
-                   c.name as chain, p.investment, p.foreign_investment, p.utilized_foreign_capital, p.key_project,
+                   (select c.name from industry_chain c where c.id = p.chain_id) as chain, p.investment, p.foreign_investment,
+                   p.utilized_foreign_capital, p.key_project,
                    p.contacted_on, p.signed_on, p.landed_on, p.started_on, p.completed_on, p.terminated_on,
-                   e.name as event, p.on_stage, p.source, ref.name as referrer, pp.code as parent_code, p.stage, p.version
+                   (select e.name from signing_event e where e.id = p.event_id) as event, p.on_stage, p.source,
+                   (select ref.name from enterprise ref where ref.id = p.referrer_id) as referrer,
+                   (select pp.code from project pp where pp.id = p.parent_id) as parent_code, p.stage, p.version
             from project p
             left join unit u on u.id = p.unit_id
             left join enterprise inv on inv.id = p.investor_id
-            left join enterprise ref on ref.id = p.referrer_id
-            left join industry_chain c on c.id = p.chain_id
-            left join signing_event e on e.id = p.event_id
-            left join project pp on pp.id = p.parent_id
             """;
 
     private final JdbcClient jdbc;
@@ -102,7 +106,7 @@ public class Projects {
 
     /** A project's children (fission) within scope. */
     public List<ProjectView> children(String code, DataScope scope) {
-        return jdbc.sql(SELECT + " where pp.code = :code and p.region_code between :rf and :rt"
+        return jdbc.sql(SELECT + " where p.parent_id = (select x.id from project x where x.code = :code) and p.region_code between :rf and :rt"
                         + " and (cast(:unit as bigint) is null or p.unit_id = :unit) order by p.code")
                 .param("code", code).param("rf", scope.regionFrom()).param("rt", scope.regionTo()).param("unit", scope.unitId())
                 .query(mapper).list();

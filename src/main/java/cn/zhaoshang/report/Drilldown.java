@@ -38,7 +38,7 @@ public class Drilldown {
             if (Reports.NO_UNIT.equals(s.unit())) {
                 where.append(" and p.unit_id is null");
             } else {
-                where.append(" and u.name = :unit");
+                where.append(" and p.unit_id in (select u.id from unit u where u.name = :unit)");
                 params.addValue("unit", s.unit());
             }
         }
@@ -46,12 +46,12 @@ public class Drilldown {
             if (Reports.NO_CHAIN.equals(s.chain())) {
                 where.append(" and p.chain_id is null");
             } else {
-                where.append(" and c.name = :chain");
+                where.append(" and p.chain_id in (select c.id from industry_chain c where c.name = :chain)");
                 params.addValue("chain", s.chain());
             }
         }
         if (s.event() != null) {
-            where.append(" and e.name = :event and p.signed_on <= :to");
+            where.append(" and p.event_id in (select e.id from signing_event e where e.name = :event) and p.signed_on <= :to");
             params.addValue("event", s.event());
         }
         if (s.onStage() != null) {
@@ -63,11 +63,7 @@ public class Drilldown {
             List<ProjectView> items = jdbc.sql(Projects.SELECT + " where " + where + " order by p.investment desc, p.code limit :limit offset :offset")
                     .paramSource(params).query(projects.mapper()).list();
             Figures figures = jdbc.sql("""
-                            select count(*), coalesce(sum(p.investment), 0.00) from project p
-                            left join unit u on u.id = p.unit_id
-                            left join industry_chain c on c.id = p.chain_id
-                            left join signing_event e on e.id = p.event_id
-                            where """ + where)
+                            select count(*), coalesce(sum(p.investment), 0.00) from project p where """ + where)
                     .paramSource(params).query((rs, n) -> new Figures(rs.getLong(1), Reports.money(rs.getBigDecimal(2)))).single();
             return new Result(new Page<>(items, figures.count(), page, size), figures);
         });

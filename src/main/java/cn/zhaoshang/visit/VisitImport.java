@@ -112,6 +112,7 @@ public class VisitImport {
     private VisitImportResult importInTransaction(String fileName, List<String> headers, Source source,
                                                   Supplier<List<String>> lastHeaders, Actor actor, Phases phases, int[] count)
             throws IOException {
+        cn.zhaoshang.platform.BulkWrites.reusePlans(jdbc);
         List<CellError> errors = new ArrayList<>();
         VisitRows.Context context = new VisitRows.Context(LocalDate.now(clock), actor.defaultRegion());
         VisitChecks.Session checking = checks.new Session(actor);

@@ -1,0 +1,24 @@
+package cn.zhaoshang.platform;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Settings for a transaction that writes thousands of rows at once (an import).
+ *
+ * <p>V4 makes PostgreSQL plan every statement afresh ({@code plan_cache_mode = force_custom_plan}) so that a report
+ * planned for a county is not reused for the province. That setting also reaches the statements PostgreSQL runs itself
+ * for every written row: the foreign-key checks (one per row and reference) and the triggers' statements. Planned
+ * afresh each time, the checks of a 20,000-row project import cost more than the rows themselves. They look up one key
+ * in a primary key, for which one generic plan is right every time; inside the import's transaction, and only there,
+ * PostgreSQL's default ({@code auto}: a generic plan once it is no worse) is restored.
+ */
+public final class BulkWrites {
+
+    private BulkWrites() {
+    }
+
+    /** In the current transaction: cached plans for repeated statements (SET LOCAL: ends with the transaction). */
+    public static void reusePlans(JdbcClient jdbc) {
+        jdbc.sql("set local plan_cache_mode = auto").update();
+    }
+}
