@@ -33,7 +33,7 @@ public class VisitLoad {
 
     static final String SCOPED = """
             select v.team_id, v.enterprise_id, v.visited_on, v.kind, v.batch_id from visit v
-            where v.region_code between ? and ? and v.visited_on between ?::date and ?::date""";
+            where v.region_code = any(array(select r.code from region r where r.code between ? and ?)) and v.visited_on between ?::date and ?::date""";
 
     /** Totals and every team of the region: visits, enterprises, days, repeat enterprises, inspections, batches. */
     static final String REPORT_TEAMS = """
@@ -68,11 +68,12 @@ public class VisitLoad {
     /** What the application asks PostgreSQL for the report: the period's visits from the covering index, then the names. */
     static final String REPORT_SCAN = """
             select v.team_id, v.enterprise_id, v.visited_on - date '2000-01-01', v.kind = 'VISIT', v.batch_id from visit v
-            where v.region_code between ? and ? and v.visited_on between ?::date and ?::date""";
+            where v.region_code = any(array(select r.code from region r where r.code between ? and ?)) and v.visited_on between ?::date and ?::date""";
 
     static final String REPORT_NAMES = """
             select id, name from enterprise where id = any(array(
-                select distinct enterprise_id from visit where region_code between ? and ? and visited_on between ?::date and ?::date))""";
+                select distinct enterprise_id from visit where region_code = any(array(select r.code from region r where r.code between ? and ?))
+                and visited_on between ?::date and ?::date))""";
 
     /** A team's open follow-ups due by the horizon, with the enterprise's name and the project's code. */
     static final String FOLLOW_UPS = """

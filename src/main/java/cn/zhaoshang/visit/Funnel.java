@@ -35,12 +35,10 @@ class Funnel {
     record Repeat(String visits, long projects, BigDecimal share) {
     }
 
-    static final String VISITS = """
-            select v.team_id, v.enterprise_id, min(v.visited_on) as first_visit from visit v
-            where v.kind = 'VISIT' and v.region_code between :rf and :rt and v.visited_on between :from and :to
-              and (cast(:unit as bigint) is null or v.team_id in (select id from team where unit_id = :unit))
-            group by v.team_id, v.enterprise_id
-            """;
+    static final String VISITS = "select v.team_id, v.enterprise_id, min(v.visited_on) as first_visit from visit v"
+            + " where v.kind = 'VISIT' and " + VisitReport.IN_REGIONS + " and v.visited_on between :from and :to"
+            + " and (cast(:unit as bigint) is null or v.team_id in (select id from team where unit_id = :unit))"
+            + " group by v.team_id, v.enterprise_id\n";
 
     private final ReportDatabase db;
 

@@ -23,12 +23,17 @@ import org.springframework.stereotype.Component;
 @Component
 public class VisitReport {
 
+    /**
+     * The visits of a region range, as one equality per region code: with a range on region_code, the index visit_report
+     * (region_code, visited_on) can only filter the dates, and a county's year read all ten years of the county
+     * (10,000,000 visits: 28 ms instead of 5), the province's all 10,000,000 rows (2.2 s instead of 0.2).
+     */
+    static final String IN_REGIONS = "v.region_code = any(array(select r.code from region r where r.code between :rf and :rt))";
+
     /** The visits of the teams in the period's region and the user's scope; days counted from 2000-01-01. */
-    static final String SCOPED = """
-            select v.team_id, v.enterprise_id, v.visited_on - date '2000-01-01', v.kind = 'VISIT', v.batch_id from visit v
-            where v.region_code between :rf and :rt and v.visited_on between :from and :to
-              and (cast(:unit as bigint) is null or v.team_id in (select id from team where unit_id = :unit))
-            """;
+    static final String SCOPED = "select v.team_id, v.enterprise_id, v.visited_on - date '2000-01-01', v.kind = 'VISIT', v.batch_id"
+            + " from visit v where " + IN_REGIONS + " and v.visited_on between :from and :to"
+            + " and (cast(:unit as bigint) is null or v.team_id in (select id from team where unit_id = :unit))\n";
 
     private final ReportDatabase db;
 
