@@ -267,7 +267,8 @@ public class Load {
                 new Target("by-unit", "/api/v1/reports/by-unit?" + q, List.of(byUnit)),
                 new Target("by-chain", "/api/v1/reports/by-chain?" + q, List.of(byChain)),
                 new Target("events", "/api/v1/reports/events?" + q, List.of(events)),
-                new Target("briefing", "/api/v1/reports/briefing?" + q, List.of(summary, byUnit, byChain, events)),
+                // the briefing takes its summary from the by-unit rows (RunningTotals.summaryAndUnits): three statements
+                new Target("briefing", "/api/v1/reports/briefing?" + q, List.of(byUnit, byChain, events)),
                 new Target("list p.1", "/api/v1/projects?page=0&size=20&region=" + region,
                         list(rf, rt, "p.contacted_on", false, "", "", List.of(), List.of())),
                 new Target("search “" + search + "”", "/api/v1/projects?page=0&size=20&region=" + region + "&q="

@@ -28,7 +28,8 @@ public class Briefing {
     }
 
     String simplified(ReportPeriod p) {
-        Summary s = reports.summary(p);
+        Reports.SummaryAndUnits first = reports.summaryAndUnits(p);
+        Summary s = first.summary();
         String place = p.region().name();
         StringBuilder b = new StringBuilder();
         b.append(place).append("招商引资工作简报\n");
@@ -44,7 +45,7 @@ public class Briefing {
                 .append("，").append(figure("线索", s.stage("LEAD")))
                 .append("，").append(figure("已签约", s.stage("SIGNED"))).append("。\n");
 
-        List<GroupRow> units = reports.byUnit(p);
+        List<GroupRow> units = first.units();
         if (!units.isEmpty()) {
             b.append("\n二、责任单位推进情况\n");
             b.append(units.stream().limit(8).map(r -> r.key() + "对接洽谈" + r.count() + "个、总投资" + Money.yi(r.investment())

@@ -35,6 +35,15 @@ public class Reports {
         return fromTotals(period) ? totals.summary(period) : ledgerSummary(period);
     }
 
+    /** The summary and the by-unit report of one period (the briefing's first two parts). */
+    public record SummaryAndUnits(Summary summary, List<GroupRow> units) {
+    }
+
+    public SummaryAndUnits summaryAndUnits(ReportPeriod period) {
+        return fromTotals(period) ? totals.summaryAndUnits(period)
+                : new SummaryAndUnits(ledgerSummary(period), ledgerByUnit(period));
+    }
+
     public List<GroupRow> byUnit(ReportPeriod period) {
         return fromTotals(period) ? totals.byUnit(period) : ledgerByUnit(period);
     }

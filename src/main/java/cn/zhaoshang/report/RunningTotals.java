@@ -34,14 +34,43 @@ class RunningTotals {
                 .query((rs, n) -> new Object[] {rs.getLong(1), money(rs.getBigDecimal(2)), rs.getLong(3),
                         money(rs.getBigDecimal(4)), rs.getLong(5), money(rs.getBigDecimal(6))})
                 .single());
-        Figures pool = new Figures((Long) t[0], (BigDecimal) t[1]);
-        Figures reached = new Figures((Long) t[2], (BigDecimal) t[3]);
-        Figures landed = new Figures((Long) t[4], (BigDecimal) t[5]);
+        return summary(period, new Figures((Long) t[0], (BigDecimal) t[1]), new Figures((Long) t[2], (BigDecimal) t[3]),
+                new Figures((Long) t[4], (BigDecimal) t[5]));
+    }
+
+    private static Summary summary(ReportPeriod period, Figures pool, Figures reached, Figures landed) {
         var stages = new LinkedHashMap<String, Figures>();
         stages.put("LEAD", minus(pool, reached));
         stages.put("SIGNED", minus(reached, landed));
         stages.put("LANDED", landed);
         return new Summary(period.region().code(), period.from(), period.to(), pool, stages);
+    }
+
+    /**
+     * The by-unit rows and the summary from the one statement of the by-unit report: the region's pool, its part that
+     * reached signing and its landed part are the sums over its units (and "no unit"); a unit left out of the rows has
+     * an empty pool, so nothing of it in the other two. The briefing needs both and saves a statement.
+     */
+    Reports.SummaryAndUnits summaryAndUnits(ReportPeriod period) {
+        List<Object[]> rows = db.read(jdbc -> jdbc.sql(RunningTotalsSql.byUnit(period.from(), period.to()))
+                .paramSource(params(period))
+                .query((rs, n) -> new Object[] {new GroupRow(rs.getString(1) == null ? Reports.NO_UNIT : rs.getString(1),
+                        rs.getString(2), rs.getLong(3), money(rs.getBigDecimal(4)),
+                        new Figures(rs.getLong(5), money(rs.getBigDecimal(6)))),
+                        new Figures(rs.getLong(7), money(rs.getBigDecimal(8)))})
+                .list());
+        Figures pool = Figures.ZERO;
+        Figures reached = Figures.ZERO;
+        Figures landed = Figures.ZERO;
+        List<GroupRow> units = new java.util.ArrayList<>(rows.size());
+        for (Object[] r : rows) {
+            GroupRow u = (GroupRow) r[0];
+            units.add(u);
+            pool = plus(pool, new Figures(u.count(), u.investment()));
+            reached = plus(reached, (Figures) r[1]);
+            landed = plus(landed, u.landed());
+        }
+        return new Reports.SummaryAndUnits(summary(period, pool, reached, landed), units);
     }
 
     List<GroupRow> byUnit(ReportPeriod period) {
@@ -75,6 +104,10 @@ class RunningTotals {
         var scope = period.effectiveScope();
         return new MapSqlParameterSource(RunningTotalsSql.parameters(scope.regionFrom(), scope.regionTo(), period.from(),
                 period.to()));
+    }
+
+    private static Figures plus(Figures a, Figures b) {
+        return new Figures(a.count() + b.count(), money(a.investment().add(b.investment())));
     }
 
     private static Figures minus(Figures a, Figures b) {

@@ -53,7 +53,7 @@ public final class RunningTotalsSql {
     }
 
     private static String grouped(String dim, String key, String table, String region, LocalDate from, LocalDate to) {
-        return "select g.name, " + region + ", k.p_n, k.p_inv, k.l_n, k.l_inv from (" + totals(dim, key, from, to)
+        return "select g.name, " + region + ", k.p_n, k.p_inv, k.l_n, k.l_inv, k.r_n, k.r_inv from (" + totals(dim, key, from, to)
                 + ") k left join " + table + " g on g.id = k.key_id where k.p_n > 0 order by k.p_inv desc, g.name, g.id";
     }
 

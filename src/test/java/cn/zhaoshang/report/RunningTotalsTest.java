@@ -141,6 +141,8 @@ class RunningTotalsTest extends IntegrationTest {
             String what = region + " " + from + ".." + to;
             assertThat(totals.summary(p)).as(what).isEqualTo(reports.ledgerSummary(p));
             assertThat(totals.byUnit(p)).as(what).isEqualTo(reports.ledgerByUnit(p));
+            assertThat(totals.summaryAndUnits(p)).as(what + ": the briefing's summary from the units")
+                    .isEqualTo(new Reports.SummaryAndUnits(reports.ledgerSummary(p), reports.ledgerByUnit(p)));
             assertThat(totals.byChain(p)).as(what).isEqualTo(reports.ledgerByChain(p));
             assertThat(totals.events(p)).as(what).isEqualTo(reports.ledgerEvents(p));
         }
