@@ -6,17 +6,14 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The report load benchmark (issues 2 and 5): every report endpoint, the project list and a name search, for each region,
@@ -28,7 +25,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Run with the PostgreSQL driver on the class path (bench/report-load.sh does all of it):
  * {@code java -cp postgresql.jar bench/Load.java --url http://localhost:8095 --user admin --password … --jdbc jdbc:postgresql://…}
  */
-public class Load {
+public class Load extends LoadDriver {
 
     // ---- the SQL floor: the plain statements that give the endpoints' answers ----
 
@@ -143,114 +140,9 @@ public class Load {
                     union select a.enterprise_id from enterprise_alias a
                     where name_pieces(a.alias) @> search_pieces(?) and a.alias like ?))""";
 
-    // ---- driver ----
-
-    record Stats(long count, long errors, double seconds, long[] sortedNanos) {
-        double p(double q) {
-            if (sortedNanos.length == 0) {
-                return Double.NaN;
-            }
-            int i = (int) Math.ceil(q * sortedNanos.length) - 1;
-            return sortedNanos[Math.max(0, Math.min(i, sortedNanos.length - 1))] / 1e6;
-        }
-
-        double rps() {
-            return count / seconds;
-        }
-    }
-
-    interface Call {
-        /** One request; false when it failed. */
-        boolean run(Object clientState) throws Exception;
-    }
-
-    interface StateFactory {
-        Object open() throws Exception;
-    }
-
-    static Stats measure(int clients, double warmupSeconds, double seconds, StateFactory states, Call call) throws Exception {
-        Object[] state = new Object[clients];
-        for (int i = 0; i < clients; i++) {
-            state[i] = states.open();
-        }
-        long[][] samples = new long[clients][];
-        AtomicLong errors = new AtomicLong();
-        int[] counts;
-        double elapsed;
-        try {
-            runFor(clients, warmupSeconds, state, call, null);
-            long t0 = System.nanoTime();
-            counts = runFor(clients, seconds, state, call, new Object[]{samples, errors});
-            elapsed = (System.nanoTime() - t0) / 1e9;
-        } finally {
-            for (Object s : state) {
-                if (s instanceof AutoCloseable c) {
-                    c.close();
-                }
-            }
-        }
-        int total = Arrays.stream(counts).sum();
-        long[] all = new long[total];
-        int k = 0;
-        for (int i = 0; i < clients; i++) {
-            System.arraycopy(samples[i], 0, all, k, counts[i]);
-            k += counts[i];
-        }
-        Arrays.sort(all);
-        return new Stats(total, errors.get(), elapsed, all);
-    }
-
-    private static int[] runFor(int clients, double seconds, Object[] state, Call call, Object[] sink) throws Exception {
-        long end = System.nanoTime() + (long) (seconds * 1e9);
-        int[] counts = new int[clients];
-        Thread[] threads = new Thread[clients];
-        Exception[] failure = new Exception[1];
-        for (int i = 0; i < clients; i++) {
-            int me = i;
-            threads[i] = new Thread(() -> {
-                long[] mine = new long[1024];
-                int n = 0;
-                try {
-                    while (System.nanoTime() < end) {
-                        long s = System.nanoTime();
-                        boolean ok = call.run(state[me]);
-                        long d = System.nanoTime() - s;
-                        if (sink != null) {
-                            if (!ok) {
-                                ((AtomicLong) sink[1]).incrementAndGet();
-                            }
-                            if (n == mine.length) {
-                                mine = Arrays.copyOf(mine, n * 2);
-                            }
-                            mine[n++] = d;
-                        }
-                    }
-                } catch (Exception e) {
-                    failure[0] = e;
-                }
-                counts[me] = n;
-                if (sink != null) {
-                    ((long[][]) sink[0])[me] = mine;
-                }
-            });
-            threads[i].start();
-        }
-        for (Thread t : threads) {
-            t.join();
-        }
-        if (failure[0] != null) {
-            throw failure[0];
-        }
-        return counts;
-    }
-
     // ---- the endpoints and their floors ----
 
     record Target(String name, String path, List<Query> floor) {
-    }
-
-    /** A statement and its parameters; {@code rows} are read to the end, as the application does. */
-    record Query(String sql, Object... params) {
     }
 
     static List<Target> targets(String region, String rf, String rt, String from, String to, String search) {
@@ -348,56 +240,6 @@ public class Load {
         return List.of(new Query(sql, params.toArray()));
     }
 
-    static String[] range(String code) {
-        if (code.endsWith("0000")) {
-            return new String[]{code.substring(0, 2) + "0000", code.substring(0, 2) + "9999"};
-        }
-        if (code.endsWith("00")) {
-            return new String[]{code.substring(0, 4) + "00", code.substring(0, 4) + "99"};
-        }
-        return new String[]{code, code};
-    }
-
-    static final class Db implements AutoCloseable {
-        final Connection connection;
-        final List<PreparedStatement> statements = new ArrayList<>();
-
-        Db(String url, List<Query> queries) throws Exception {
-            connection = DriverManager.getConnection(url);
-            try {
-                for (Query q : queries) {
-                    PreparedStatement ps = connection.prepareStatement(q.sql());
-                    for (int i = 0; i < q.params().length; i++) {
-                        ps.setObject(i + 1, q.params()[i]);
-                    }
-                    statements.add(ps);
-                }
-            } catch (Exception e) {
-                connection.close();
-                throw e;
-            }
-        }
-
-        boolean run() throws Exception {
-            for (PreparedStatement ps : statements) {
-                try (ResultSet rs = ps.executeQuery()) {
-                    int columns = rs.getMetaData().getColumnCount();
-                    while (rs.next()) {
-                        for (int c = 1; c <= columns; c++) {
-                            rs.getString(c);
-                        }
-                    }
-                }
-            }
-            return true;
-        }
-
-        @Override
-        public void close() throws Exception {
-            connection.close();
-        }
-    }
-
     public static void main(String[] args) throws Exception {
         Map<String, String> o = new LinkedHashMap<>(Map.of("url", "http://localhost:8095", "user", "admin", "password", "",
                 "regions", "350112,350100,350000", "from", "2017-01-01", "to", "2017-12-31", "clients", "8", "seconds", "20",
@@ -491,12 +333,5 @@ public class Load {
         return m.group(1);
     }
 
-    static boolean get(HttpClient http, String url, String auth) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET();
-        if (auth != null) {
-            b.header("Authorization", auth);
-        }
-        HttpResponse<byte[]> r = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
-        return r.statusCode() == 200;
-    }
+
 }

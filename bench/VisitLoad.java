@@ -1,7 +1,4 @@
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -10,13 +7,11 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The visits load benchmark (issues 4 and 5): the visits report (CONTRACT.md §5) for a county, a prefecture and the
@@ -27,7 +22,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Run with the PostgreSQL driver on the class path (bench/visits-load.sh does all of it):
  * {@code java -cp postgresql.jar bench/VisitLoad.java --url http://localhost:8104 --user admin --password … --jdbc jdbc:postgresql://…}
  */
-public class VisitLoad {
+public class VisitLoad extends LoadDriver {
 
     // ---- the SQL floor: the statements that give the endpoints' answers ----
 
@@ -86,106 +81,6 @@ public class VisitLoad {
 
     // ---- driver (the same as bench/Load.java's) ----
 
-    record Stats(long count, long errors, double seconds, long[] sortedNanos) {
-        double p(double q) {
-            if (sortedNanos.length == 0) {
-                return Double.NaN;
-            }
-            int i = (int) Math.ceil(q * sortedNanos.length) - 1;
-            return sortedNanos[Math.max(0, Math.min(i, sortedNanos.length - 1))] / 1e6;
-        }
-
-        double rps() {
-            return count / seconds;
-        }
-    }
-
-    interface Call {
-        boolean run(Object clientState) throws Exception;
-    }
-
-    interface StateFactory {
-        Object open() throws Exception;
-    }
-
-    static Stats measure(int clients, double warmupSeconds, double seconds, StateFactory states, Call call) throws Exception {
-        return measure(clients, warmupSeconds, seconds, states, call, () -> { });
-    }
-
-    /** {@code atStart} runs between the warm-up and the measured run. */
-    static Stats measure(int clients, double warmupSeconds, double seconds, StateFactory states, Call call, Runnable atStart)
-            throws Exception {
-        Object[] state = new Object[clients];
-        for (int i = 0; i < clients; i++) {
-            state[i] = states.open();
-        }
-        runFor(clients, warmupSeconds, state, call, null);
-        atStart.run();
-        long[][] samples = new long[clients][];
-        AtomicLong errors = new AtomicLong();
-        long t0 = System.nanoTime();
-        int[] counts = runFor(clients, seconds, state, call, new Object[]{samples, errors});
-        double elapsed = (System.nanoTime() - t0) / 1e9;
-        for (Object s : state) {
-            if (s instanceof AutoCloseable c) {
-                c.close();
-            }
-        }
-        int total = Arrays.stream(counts).sum();
-        long[] all = new long[total];
-        int k = 0;
-        for (int i = 0; i < clients; i++) {
-            System.arraycopy(samples[i], 0, all, k, counts[i]);
-            k += counts[i];
-        }
-        Arrays.sort(all);
-        return new Stats(total, errors.get(), elapsed, all);
-    }
-
-    private static int[] runFor(int clients, double seconds, Object[] state, Call call, Object[] sink) throws Exception {
-        long end = System.nanoTime() + (long) (seconds * 1e9);
-        int[] counts = new int[clients];
-        Thread[] threads = new Thread[clients];
-        Exception[] failure = new Exception[1];
-        for (int i = 0; i < clients; i++) {
-            int me = i;
-            threads[i] = new Thread(() -> {
-                long[] mine = new long[1024];
-                int n = 0;
-                try {
-                    while (System.nanoTime() < end) {
-                        long s = System.nanoTime();
-                        boolean ok = call.run(state[me]);
-                        long d = System.nanoTime() - s;
-                        if (sink != null) {
-                            if (!ok) {
-                                ((AtomicLong) sink[1]).incrementAndGet();
-                            }
-                            if (n == mine.length) {
-                                mine = Arrays.copyOf(mine, n * 2);
-                            }
-                            mine[n++] = d;
-                        }
-                    }
-                } catch (Exception e) {
-                    failure[0] = e;
-                }
-                counts[me] = n;
-                if (sink != null) {
-                    ((long[][]) sink[0])[me] = mine;
-                }
-            });
-            threads[i].start();
-        }
-        for (Thread t : threads) {
-            t.join();
-        }
-        if (failure[0] != null) {
-            throw failure[0];
-        }
-        return counts;
-    }
-
     record Target(String region, String name, String path, List<Query> floor) {
     }
 
@@ -226,54 +121,6 @@ public class VisitLoad {
             return f;
         } catch (Exception e) {
             return null;
-        }
-    }
-
-    record Query(String sql, Object... params) {
-    }
-
-    static String[] range(String code) {
-        if (code.endsWith("0000")) {
-            return new String[]{code.substring(0, 2) + "0000", code.substring(0, 2) + "9999"};
-        }
-        if (code.endsWith("00")) {
-            return new String[]{code.substring(0, 4) + "00", code.substring(0, 4) + "99"};
-        }
-        return new String[]{code, code};
-    }
-
-    static final class Db implements AutoCloseable {
-        final Connection connection;
-        final List<PreparedStatement> statements = new ArrayList<>();
-
-        Db(String url, List<Query> queries) throws Exception {
-            connection = DriverManager.getConnection(url);
-            for (Query q : queries) {
-                PreparedStatement ps = connection.prepareStatement(q.sql());
-                for (int i = 0; i < q.params().length; i++) {
-                    ps.setObject(i + 1, q.params()[i]);
-                }
-                statements.add(ps);
-            }
-        }
-
-        boolean run() throws Exception {
-            for (PreparedStatement ps : statements) {
-                try (ResultSet rs = ps.executeQuery()) {
-                    int columns = rs.getMetaData().getColumnCount();
-                    while (rs.next()) {
-                        for (int c = 1; c <= columns; c++) {
-                            rs.getString(c);
-                        }
-                    }
-                }
-            }
-            return true;
-        }
-
-        @Override
-        public void close() throws Exception {
-            connection.close();
         }
     }
 
@@ -432,12 +279,5 @@ public class VisitLoad {
         }
     }
 
-    static boolean get(HttpClient http, String url, String auth) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60)).GET();
-        if (auth != null) {
-            b.header("Authorization", auth);
-        }
-        HttpResponse<byte[]> r = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
-        return r.statusCode() == 200;
-    }
+
 }

@@ -9,6 +9,8 @@ WORK=$(mktemp -d /tmp/bench-run.XXXXXX)
 # a rebuild during the run must not pull the jar from under the server
 cp "$JAR" "$WORK/zhaoshang.jar"
 (cd "$WORK" && unzip -q -j zhaoshang.jar 'BOOT-INF/lib/postgresql-*.jar' && mv postgresql-*.jar postgresql.jar)
+# the load driver bench/Load.java and bench/VisitLoad.java extend, compiled once; they run from source with it on the class path
+javac -d "$WORK/driver" "$ROOT/bench/LoadDriver.java"
 APP_PID=
 
 machine() {
@@ -36,6 +38,15 @@ start_app() {
     done
     echo "the server did not answer within 180 s" >&2
     exit 1
+}
+
+# copy_data BASE DIR: a copy of a stopped server's data directory to run on (BASE empty: nothing, DIR starts empty)
+copy_data() {
+    if [ -n "$1" ]; then
+        cp -a "$1" "$2"
+        rm -f "$2/pg/postmaster.pid" "$2/generated"
+        echo "copied $1 ($(du -sh "$2" | cut -f1))" >&2
+    fi
 }
 
 stop_app() {

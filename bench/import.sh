@@ -28,11 +28,7 @@ echo "|---|---:|---|---|---:|---:|---|---:|---|---|"
 for run in $(seq 1 "$REPEAT"); do
     for n in $ROWS; do
         data="$WORK/data-$run-$n"
-        if [ -n "$BASE" ]; then
-            cp -a "$BASE" "$data"
-            rm -f "$data/pg/postmaster.pid" "$data/generated"
-            echo "copied $BASE ($(du -sh "$data" | cut -f1))" >&2
-        fi
+        copy_data "$BASE" "$data"
         start_app "$data" "$PORT" "$HEAP"
         if [ -n "$WARM" ]; then
             curl -s --max-time 900 -o /dev/null -u "admin:$PASSWORD" -F "file=@$WORK/warmup.xlsx" "http://localhost:$PORT/api/v1/projects/import"

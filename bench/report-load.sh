@@ -26,7 +26,7 @@ echo "server: $(grep -o 'Started ZhaoshangApplication in [0-9.]* seconds' "$WORK
 PG_PORT=$(embedded_pg_port "$PORT")
 # the floor's statements come from the jar's classes (cn.zhaoshang.report.RunningTotalsSql)
 (cd "$WORK" && mkdir -p classes && cd classes && unzip -q ../zhaoshang.jar 'BOOT-INF/classes/cn/zhaoshang/report/*')
-java -cp "$WORK/postgresql.jar:$WORK/classes/BOOT-INF/classes" "$ROOT/bench/Load.java" --url "http://localhost:$PORT" --user admin --password "$PASSWORD" \
+java -cp "$WORK/postgresql.jar:$WORK/driver:$WORK/classes/BOOT-INF/classes" "$ROOT/bench/Load.java" --url "http://localhost:$PORT" --user admin --password "$PASSWORD" \
     --jdbc "jdbc:postgresql://localhost:$PG_PORT/zhaoshang?user=postgres" "$@"
 echo
 machine

@@ -48,10 +48,7 @@ echo "|---|---|---:|---:|---:|---:|---|---:|---|---|"
 for run in $(seq 1 "$REPEAT"); do
     for mode in cold warm; do
         data="$WORK/data-$run-$mode"
-        if [ -n "$BASE" ]; then
-            cp -a "$BASE" "$data"
-            rm -f "$data/pg/postmaster.pid"
-        fi
+        copy_data "$BASE" "$data"
         start_app "$data" "$PORT" "$HEAP"
         if [ "$mode" = warm ]; then
             post "$WORK/warmup.xlsx" > /dev/null

@@ -28,7 +28,7 @@ start_app "$DATA" "$PORT"
 echo "server: $(grep -o 'Started ZhaoshangApplication in [0-9.]* seconds' "$WORK/app-$PORT.log")"
 PG_PORT=$(embedded_pg_port "$PORT")
 PG_PID=$(head -1 "$DATA/pg/postmaster.pid")
-java -cp "$WORK/postgresql.jar" "$ROOT/bench/VisitLoad.java" --url "http://localhost:$PORT" --user admin --password "$PASSWORD" \
+java -cp "$WORK/postgresql.jar:$WORK/driver" "$ROOT/bench/VisitLoad.java" --url "http://localhost:$PORT" --user admin --password "$PASSWORD" \
     --jdbc "jdbc:postgresql://localhost:$PG_PORT/zhaoshang?user=postgres" --server-pid "$APP_PID" --pg-pid "$PG_PID" "$@"
 echo
 machine

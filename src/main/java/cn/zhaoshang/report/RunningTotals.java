@@ -54,10 +54,7 @@ class RunningTotals {
     Reports.SummaryAndUnits summaryAndUnits(ReportPeriod period) {
         List<Object[]> rows = db.read(jdbc -> jdbc.sql(RunningTotalsSql.byUnit(period.from(), period.to()))
                 .paramSource(params(period))
-                .query((rs, n) -> new Object[] {new GroupRow(rs.getString(1) == null ? Reports.NO_UNIT : rs.getString(1),
-                        rs.getString(2), rs.getLong(3), money(rs.getBigDecimal(4)),
-                        new Figures(rs.getLong(5), money(rs.getBigDecimal(6)))),
-                        new Figures(rs.getLong(7), money(rs.getBigDecimal(8)))})
+                .query((rs, n) -> new Object[] {groupRow(rs, Reports.NO_UNIT), new Figures(rs.getLong(7), money(rs.getBigDecimal(8)))})
                 .list());
         Figures pool = Figures.ZERO;
         Figures reached = Figures.ZERO;
@@ -84,9 +81,14 @@ class RunningTotals {
     private List<GroupRow> grouped(ReportPeriod period, String sql, String missing) {
         return db.read(jdbc -> jdbc.sql(sql)
                 .paramSource(params(period))
-                .query((rs, n) -> new GroupRow(rs.getString(1) == null ? missing : rs.getString(1), rs.getString(2),
-                        rs.getLong(3), money(rs.getBigDecimal(4)), new Figures(rs.getLong(5), money(rs.getBigDecimal(6)))))
+                .query((rs, n) -> groupRow(rs, missing))
                 .list());
+    }
+
+    /** A row of RunningTotalsSql.byUnit or byChain: name (or {@code missing}), region, pool, landed. */
+    private static GroupRow groupRow(java.sql.ResultSet rs, String missing) throws java.sql.SQLException {
+        return new GroupRow(rs.getString(1) == null ? missing : rs.getString(1), rs.getString(2), rs.getLong(3),
+                money(rs.getBigDecimal(4)), new Figures(rs.getLong(5), money(rs.getBigDecimal(6))));
     }
 
     /** Over the projects that name an event and have a signing date: the pool's part signed by {@code to}. */
