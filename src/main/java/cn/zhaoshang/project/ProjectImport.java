@@ -193,14 +193,16 @@ public class ProjectImport {
         Map<String, ProjectStore.Existing> existing = store.findByCodes(
                 rows.stream().map(r -> r.draft().code()).filter(c -> c != null).toList());
         Set<String> taken = rows.stream().map(r -> r.draft().code()).filter(c -> c != null).collect(Collectors.toSet());
-        Map<String, List<Row>> needCodes = rows.stream().filter(r -> r.draft().code() == null)
-                .collect(Collectors.groupingBy(r -> r.draft().regionCode() + "|" + r.draft().dates().contactedOn().getYear()));
+        Map<ProjectStore.CodeSeries, List<Row>> needCodes = rows.stream().filter(r -> r.draft().code() == null)
+                .collect(Collectors.groupingBy(r -> new ProjectStore.CodeSeries(r.draft().regionCode(),
+                        r.draft().dates().contactedOn().getYear())));
+        Map<ProjectStore.CodeSeries, List<String>> codes = store.assignCodes(
+                needCodes.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().size())), taken);
         Map<Integer, String> assigned = new HashMap<>();
-        needCodes.forEach((key, list) -> {
-            String[] k = key.split("\\|");
-            List<String> codes = store.assignCodes(k[0], Integer.parseInt(k[1]), list.size(), taken);
+        needCodes.forEach((series, list) -> {
+            List<String> seriesCodes = codes.get(series);
             for (int i = 0; i < list.size(); i++) {
-                assigned.put(list.get(i).number(), codes.get(i));
+                assigned.put(list.get(i).number(), seriesCodes.get(i));
             }
         });
         List<ProjectStore.Write> writes = new ArrayList<>();

@@ -48,9 +48,13 @@ class ProjectStore {
     private final Enterprises enterprises;
     private final AuditTrail audit;
 
-    /** The import's transaction reuses the plans of repeated statements (foreign-key checks): {@link BulkWrites}. */
+    /**
+     * The import's transaction reuses the plans of repeated statements (foreign-key checks) and folds its projects into
+     * the running totals once, at commit: {@link BulkWrites}.
+     */
     void bulkTransaction() {
         BulkWrites.reusePlans(jdbc);
+        BulkWrites.foldTotalsAtCommit(jdbc);
     }
 
     ProjectStore(JdbcClient jdbc, JdbcTemplate template, JsonMapper json, Units units, Chains chains, SigningEvents events,
@@ -144,23 +148,67 @@ class ProjectStore {
 
     /** New codes of the form 350112-2017-0001, skipping any a person already used. */
     List<String> assignCodes(String regionCode, int year, int count, Set<String> taken) {
-        List<String> codes = new ArrayList<>();
-        while (codes.size() < count) {
-            int need = count - codes.size();
-            int last = jdbc.sql("""
-                    insert into project_code_counter (region_code, year, last_value) values (?, ?, ?)
-                    on conflict (region_code, year) do update set last_value = project_code_counter.last_value + excluded.last_value
-                    returning last_value""").params(regionCode, year, need).query(Integer.class).single();
-            List<String> candidates = new ArrayList<>();
-            for (int v = last - need + 1; v <= last; v++) {
-                candidates.add(String.format("%s-%d-%04d", regionCode, year, v));
+        return assignCodes(Map.of(new CodeSeries(regionCode, year), count), taken).get(new CodeSeries(regionCode, year));
+    }
+
+    /** The series of assigned codes of a region and year: 350112-2017-nnnn. */
+    record CodeSeries(String regionCode, int year) {
+        String code(int n) {
+            return String.format("%s-%d-%04d", regionCode, year, n);
+        }
+    }
+
+    /**
+     * For each series, that many new codes, skipping any a person already used (in the ledger or in {@code taken}).
+     * One statement advances every counter and one looks for used codes, however many series an import spans (a
+     * province's workbook: 84 counties times ten years); a series that met used codes asks again for the shortfall.
+     */
+    Map<CodeSeries, List<String>> assignCodes(Map<CodeSeries, Integer> counts, Set<String> taken) {
+        Map<CodeSeries, List<String>> codes = new HashMap<>();
+        Map<CodeSeries, Integer> need = new HashMap<>();
+        counts.forEach((series, n) -> {
+            codes.put(series, new ArrayList<>(n));
+            if (n > 0) {
+                need.put(series, n);
             }
-            Set<String> used = existingCodes(candidates);
-            for (String c : candidates) {
-                if (!used.contains(c) && !taken.contains(c)) {
-                    codes.add(c);
+        });
+        while (!need.isEmpty()) {
+            List<CodeSeries> series = List.copyOf(need.keySet());
+            Map<CodeSeries, Integer> last = new HashMap<>();
+            jdbc.sql("""
+                    insert into project_code_counter as c (region_code, year, last_value)
+                    select * from unnest(?::char(6)[], ?::int[], ?::int[])
+                    on conflict (region_code, year) do update set last_value = c.last_value + excluded.last_value
+                    returning region_code, year, last_value""")
+                    .params(series.stream().map(CodeSeries::regionCode).toArray(String[]::new),
+                            series.stream().map(CodeSeries::year).toArray(Integer[]::new),
+                            series.stream().map(need::get).toArray(Integer[]::new))
+                    .query((rs, n) -> last.put(new CodeSeries(rs.getString(1), rs.getInt(2)), rs.getInt(3)))
+                    .list();
+            Map<CodeSeries, List<String>> candidates = new HashMap<>();
+            for (CodeSeries c : series) {
+                int to = last.get(c);
+                List<String> list = new ArrayList<>(need.get(c));
+                for (int v = to - need.get(c) + 1; v <= to; v++) {
+                    list.add(c.code(v));
                 }
+                candidates.put(c, list);
             }
+            Set<String> used = existingCodes(candidates.values().stream().flatMap(List::stream).toList());
+            candidates.forEach((c, list) -> {
+                List<String> assigned = codes.get(c);
+                for (String code : list) {
+                    if (!used.contains(code) && !taken.contains(code)) {
+                        assigned.add(code);
+                    }
+                }
+                int shortfall = counts.get(c) - assigned.size();
+                if (shortfall > 0) {
+                    need.put(c, shortfall);
+                } else {
+                    need.remove(c);
+                }
+            });
         }
         return codes;
     }

@@ -123,6 +123,28 @@ class ProjectImportTest extends IntegrationTest {
     }
 
     @Test
+    void codesAreAssignedPerRegionAndYearSkippingCodesAPersonAlreadyUsed() {
+        Csv first = Csv.of("项目编号", "项目名称", "行政区划代码", "总投资(万元)", "对接日期")
+                .row(row("项目编号", "350112-2017-0002", "项目名称", "手编号项目", "行政区划代码", "350112", "总投资(万元)", "1", "对接日期", "2017-01-05"))
+                .row(row("项目编号", "350121-2018-0001", "项目名称", "闽侯手编号项目", "行政区划代码", "350121", "总投资(万元)", "1", "对接日期", "2018-01-05"));
+        assertThat(Json.parse(admin().upload("/api/v1/projects/import", "a.csv", first.utf8()).body()).get("created").asInt()).isEqualTo(2);
+        Csv second = Csv.of("项目编号", "项目名称", "行政区划代码", "总投资(万元)", "对接日期")
+                .row(row("项目编号", "", "项目名称", "甲", "行政区划代码", "350112", "总投资(万元)", "1", "对接日期", "2017-02-01"))
+                .row(row("项目编号", "", "项目名称", "乙", "行政区划代码", "350112", "总投资(万元)", "1", "对接日期", "2017-03-01"))
+                .row(row("项目编号", "350112-2017-0004", "项目名称", "丙", "行政区划代码", "350112", "总投资(万元)", "1", "对接日期", "2017-04-01"))
+                .row(row("项目编号", "", "项目名称", "丁", "行政区划代码", "350112", "总投资(万元)", "1", "对接日期", "2017-05-01"))
+                .row(row("项目编号", "", "项目名称", "戊", "行政区划代码", "350121", "总投资(万元)", "1", "对接日期", "2018-06-01"))
+                .row(row("项目编号", "", "项目名称", "己", "行政区划代码", "350112", "总投资(万元)", "1", "对接日期", "2018-07-01"));
+        assertThat(Json.parse(admin().upload("/api/v1/projects/import", "b.csv", second.utf8()).body()).get("created").asInt()).isEqualTo(6);
+        Map<String, String> codes = new LinkedHashMap<>();
+        fixtures.jdbc().sql("select name, code from project order by code").query((rs, n) -> codes.put(rs.getString(1), rs.getString(2))).list();
+        // 0002 was in the ledger and 0004 in the file: in row order, 甲 乙 丁 take 0001, 0003 and 0005
+        assertThat(codes).containsEntry("甲", "350112-2017-0001").containsEntry("乙", "350112-2017-0003")
+                .containsEntry("丙", "350112-2017-0004").containsEntry("丁", "350112-2017-0005")
+                .containsEntry("戊", "350121-2018-0002").containsEntry("己", "350112-2018-0001");
+    }
+
+    @Test
     void enterprisesAreMatchedByCreditCodeThenByNameAndANewNameBecomesAnAlias() {
         Csv csv = Csv.of("项目编号", "项目名称", "行政区划代码", "总投资(万元)", "对接日期", "投资方", "统一社会信用代码", "引荐企业")
                 .row(row("项目编号", "E1", "项目名称", "一", "行政区划代码", "350112", "总投资(万元)", "1", "对接日期", "2017-01-01",

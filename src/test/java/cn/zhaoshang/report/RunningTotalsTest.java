@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.zhaoshang.common.DataScope;
+import cn.zhaoshang.platform.BulkWrites;
 import cn.zhaoshang.region.Regions;
 import cn.zhaoshang.support.IntegrationTest;
 import java.math.BigDecimal;
@@ -101,6 +102,25 @@ class RunningTotalsTest extends IntegrationTest {
         })).hasMessage("回滚");
         assertThat(totals.summary(period("350000", "2016-01-01", "2017-12-31"))).isEqualTo(before);
         assertThat(jdbc.queryForObject("select count(*) from report_pending", Long.class)).isZero();
+        assertMaintainedEqualsRebuilt();
+    }
+
+    @Test
+    void anImportFoldsItsProjectsOnceAtCommitToTheSameTotals() {
+        Random random = new Random(11);
+        insert(random, 100);
+        tx.executeWithoutResult(s -> {
+            BulkWrites.foldTotalsAtCommit(org.springframework.jdbc.core.simple.JdbcClient.create(jdbc));
+            long kept = jdbc.queryForObject("select count(*) from report_delta", Long.class);
+            insert(random, 200);
+            insert(random, 150);
+            jdbc.update("update project set investment = investment + 1 where id in (select id from project order by id limit 20)");
+            // held back until commit: 350 inserted, and -1/+1 for each of the 20 updated
+            assertThat(jdbc.queryForObject("select count(*) from report_pending", Long.class)).isEqualTo(390);
+            assertThat(jdbc.queryForObject("select count(*) from report_delta", Long.class)).isEqualTo(kept);
+        });
+        assertThat(jdbc.queryForObject("select count(*) from report_pending", Long.class)).isZero();
+        compare(random, 80);
         assertMaintainedEqualsRebuilt();
     }
 
