@@ -28,11 +28,16 @@ public class SigningEvents {
     @Transactional
     public Map<String, Long> ensure(Collection<String> names) {
         Map<String, Long> ids = new HashMap<>();
-        for (String name : names) {
-            ids.put(name, jdbc.sql("""
-                    insert into signing_event (name) values (?)
-                    on conflict (name) do update set name = excluded.name returning id""").param(name).query(Long.class).single());
+        String[] distinct = names.stream().distinct().toArray(String[]::new);
+        if (distinct.length == 0) {
+            return ids;
         }
+        // one statement for all of them: a province's workbook names hundreds
+        jdbc.sql("""
+                insert into signing_event (name) select unnest(?::text[])
+                on conflict (name) do update set name = excluded.name returning name, id""")
+                .param(distinct)
+                .query((rs, n) -> ids.put(rs.getString(1), rs.getLong(2))).list();
         return ids;
     }
 

@@ -363,10 +363,7 @@ class LedgerGenerator {
             Map<String, String> snapshot = Snapshots.draft(p).snapshot();
             json.setLength(0);
             Snapshots.snapshotJson(snapshot, json);
-            String snapshotJson = json.toString();
-            json.setLength(0);
-            Snapshots.creationChangesJson(snapshot, json);
-            chunk.revisions.number(id).number(id).raw(p.regionCode()).number(0).raw(stamp).raw(ACTOR).raw("IMPORT_CREATE").text(snapshotJson)
+            chunk.revisions.number(id).number(id).raw(p.regionCode()).number(0).raw(stamp).raw(ACTOR).raw("IMPORT_CREATE")
                     .text(json.toString()).end();
             if (index != null) {
                 index.get(p.regionCode()).add(p);
@@ -421,7 +418,7 @@ class LedgerGenerator {
                             from stdin""" + with, "project", projects),
                     new CopyPipe.Part("""
                             copy project_revision (id, project_id, region_code, version, recorded_at, recorded_by, action,
-                            snapshot, changes)
+                            snapshot)
                             from stdin""" + with, "project_revision", revisions));
         }
     }

@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * A generated project as the ledger's history keeps it: the snapshot of {@link ProjectDraft#snapshot()} (so a later
- * import of the same values finds it unchanged) and, for its first revision, the changes from nothing.
+ * import of the same values finds it unchanged).
  */
 final class Snapshots {
 
@@ -40,26 +40,5 @@ final class Snapshots {
             CopyText.json(b, e.getValue());
         }
         b.append('}');
-    }
-
-    /** What ProjectStore records for a new project: every non-empty column, from "" to its value. */
-    static void creationChangesJson(Map<String, String> snapshot, StringBuilder b) {
-        b.append('[');
-        boolean first = true;
-        for (Map.Entry<String, String> e : snapshot.entrySet()) {
-            if (e.getValue().isEmpty()) {
-                continue;
-            }
-            if (!first) {
-                b.append(',');
-            }
-            first = false;
-            b.append("{\"field\":");
-            CopyText.json(b, e.getKey());
-            b.append(",\"old\":\"\",\"new\":");
-            CopyText.json(b, e.getValue());
-            b.append('}');
-        }
-        b.append(']');
     }
 }

@@ -302,7 +302,7 @@ class ProjectStore {
             if (!inserts.isEmpty()) {
                 copy.copyIn("copy project (id, code, " + COLUMNS + ") from stdin", inserts.reader());
             }
-            copy.copyIn("copy project_revision (project_id, region_code, version, recorded_at, recorded_by, action, snapshot, changes)"
+            copy.copyIn("copy project_revision (project_id, region_code, version, recorded_at, recorded_by, action, snapshot)"
                     + " from stdin",
                     revisions.reader());
         }
@@ -355,7 +355,7 @@ class ProjectStore {
             }
             String changesJson = changesJson(changes);
             // the project's region, the distribution key it is co-located by (V9)
-            revisions.row(id, d.regionCode(), version, now, actor, w.action(), snapshotJson(snapshot), changesJson);
+            revisions.row(id, d.regionCode(), version, now, actor, w.action(), snapshotJson(snapshot));
             // the same content as serializing {"version": …, "changes": …}, without writing the changes twice
             auditEntries.add(AuditEntry.success("PROJECT_" + w.action(), "project", d.code(),
                     "{\"version\":" + version + ",\"changes\":" + changesJson + "}"));

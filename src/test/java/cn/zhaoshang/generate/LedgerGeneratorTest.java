@@ -58,7 +58,7 @@ class LedgerGeneratorTest extends IntegrationTest {
                 select md5(string_agg(concat_ws('|', p.code, p.name, p.region_code, u.name, u.kind, inv.name, inv.credit_code,
                        c.name, p.investment, p.foreign_investment, p.utilized_foreign_capital, p.key_project, p.contacted_on,
                        p.signed_on, p.landed_on, p.started_on, p.completed_on, p.terminated_on, p.stage, e.name, e.held_on,
-                       p.on_stage, p.source, ref.name, pp.code, r.action, r.version, r.snapshot::text, r.changes::text),
+                       p.on_stage, p.source, ref.name, pp.code, r.action, r.version, r.snapshot::text),
                        E'\\n' order by p.code))
                 from project p
                 left join unit u on u.id = p.unit_id

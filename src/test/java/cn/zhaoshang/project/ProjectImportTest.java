@@ -99,8 +99,8 @@ class ProjectImportTest extends IntegrationTest {
         assertThat(p.get("investment").decimalValue()).isEqualByComparingTo("2500.50");
         assertThat(p.get("stage").asText()).isEqualTo("SIGNED");
         String changes = fixtures.jdbc().sql("""
-                select r.changes::text from project_revision r join project p on p.id = r.project_id
-                where p.code = 'P1' and r.version = 1""").query(String.class).single();
+                select detail from audit_log where object_type = 'project' and object_id = 'P1' and action = 'PROJECT_IMPORT_UPDATE'
+                """).query(String.class).single();
         assertThat(changes).contains("总投资(万元)").contains("2000.00").contains("2500.50").contains("签约日期");
     }
 
