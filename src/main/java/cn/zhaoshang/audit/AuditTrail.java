@@ -75,27 +75,11 @@ public class AuditTrail {
         if (entries.isEmpty()) {
             return;
         }
-        String unit = username == null ? null : jdbc.sql("""
-                select u.name from app_user a join unit u on u.id = a.unit_id where a.username = ?""")
-                .param(username).query(String.class).optional().orElse(null);
-        String ip = ip();
-        Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        jdbc.sql("select pg_advisory_xact_lock(?)").param(CHAIN_LOCK).query((rs, n) -> 1).list();
-        String prev = jdbc.sql("select hash from audit_log order by id desc limit 1").query(String.class).optional().orElse(GENESIS);
-        List<Long> ids = jdbc.sql("select nextval('audit_log_id_seq') from generate_series(1, ?)").param(entries.size())
-                .query(Long.class).list();
-        List<Object[]> rows = new ArrayList<>();
-        for (int i = 0; i < entries.size(); i++) {
-            AuditEntry e = entries.get(i);
-            AuditRecord r = new AuditRecord(ids.get(i), at, username, unit, ip, e.action(), e.objectType(), e.objectId(),
-                    e.result(), e.detail(), prev, null);
-            String hash = sha256(r.canonical());
-            rows.add(new Object[]{r.id(), Timestamp.from(at), username, unit, ip, e.action(), e.objectType(), e.objectId(),
-                    e.result().name(), e.detail(), prev, hash});
-            prev = hash;
-        }
+        List<Object[]> rows = batch(username, entries.size()).chain(entries);
         if (rows.size() >= COPY_FROM) {
-            copy(rows);
+            CopyRows copy = new CopyRows();
+            rows.forEach(copy::row);
+            copy(copy);
             return;
         }
         template.batchUpdate("""
@@ -103,18 +87,83 @@ public class AuditTrail {
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
     }
 
+    /** The COPY statement of the rows {@link Batch#rows} gives. */
+    public static final String COPY = """
+            copy audit_log (id, at, username, unit, ip, action, object_type, object_id, result, detail, prev_hash, hash)
+            from stdin""";
+
+    /**
+     * Opens the chain for {@code size} entries to be written in the caller's transaction, in order, by one or more
+     * {@link Batch#rows} calls: takes the chain's lock (held until commit), reads the last hash and takes the ids once.
+     * An import hashes each chunk's entries while PostgreSQL still writes the previous chunk, and writes them with
+     * {@link #COPY} on its own connection.
+     */
+    @Transactional
+    public Batch batch(String username, int size) {
+        String unit = username == null ? null : jdbc.sql("""
+                select u.name from app_user a join unit u on u.id = a.unit_id where a.username = ?""")
+                .param(username).query(String.class).optional().orElse(null);
+        String ip = ip();
+        Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        jdbc.sql("select pg_advisory_xact_lock(?)").param(CHAIN_LOCK).query((rs, n) -> 1).list();
+        String prev = jdbc.sql("select hash from audit_log order by id desc limit 1").query(String.class).optional().orElse(GENESIS);
+        List<Long> ids = jdbc.sql("select nextval('audit_log_id_seq') from generate_series(1, ?)").param(size)
+                .query(Long.class).list();
+        return new Batch(username, unit, ip, at, prev, ids);
+    }
+
+    /** Entries chained one after the other; not for use by two threads at once. */
+    public static final class Batch {
+        private final String username;
+        private final String unit;
+        private final String ip;
+        private final Instant at;
+        private final List<Long> ids;
+        private String prev;
+        private int next;
+
+        private Batch(String username, String unit, String ip, Instant at, String prev, List<Long> ids) {
+            this.username = username;
+            this.unit = unit;
+            this.ip = ip;
+            this.at = at;
+            this.prev = prev;
+            this.ids = ids;
+        }
+
+        /** The next entries' rows, for {@link AuditTrail#COPY}; hashed after every entry given before. */
+        public CopyRows rows(List<AuditEntry> entries) {
+            CopyRows copy = new CopyRows();
+            chain(entries).forEach(copy::row);
+            return copy;
+        }
+
+        /** The entries' rows in the columns of {@link AuditTrail#COPY}, each linked to the one before. */
+        List<Object[]> chain(List<AuditEntry> entries) {
+            if (next + entries.size() > ids.size()) {
+                throw new IllegalStateException("more audit entries than the batch was opened for");
+            }
+            List<Object[]> rows = new ArrayList<>(entries.size());
+            for (AuditEntry e : entries) {
+                AuditRecord r = new AuditRecord(ids.get(next++), at, username, unit, ip, e.action(), e.objectType(),
+                        e.objectId(), e.result(), e.detail(), prev, null);
+                String hash = sha256(r.canonical());
+                rows.add(new Object[]{r.id(), Timestamp.from(at), username, unit, ip, e.action(), e.objectType(),
+                        e.objectId(), e.result().name(), e.detail(), prev, hash});
+                prev = hash;
+            }
+            return rows;
+        }
+    }
+
     /** From this many entries on (an import's), the rows go in by COPY: the same rows, many times faster. */
     static final int COPY_FROM = 500;
 
-    private void copy(List<Object[]> rows) {
-        CopyRows copy = new CopyRows();
-        rows.forEach(copy::row);
+    private void copy(CopyRows rows) {
         DataSource dataSource = template.getDataSource();
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
-            copy.copyIn(connection, """
-                    copy audit_log (id, at, username, unit, ip, action, object_type, object_id, result, detail, prev_hash, hash)
-                    from stdin""");
+            rows.copyIn(connection, COPY);
         } catch (SQLException e) {
             RuntimeException translated = template.getExceptionTranslator().translate("COPY audit_log", null, e);
             throw translated != null ? translated : new IllegalStateException(e);

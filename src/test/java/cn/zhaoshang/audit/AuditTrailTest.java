@@ -18,6 +18,8 @@ class AuditTrailTest extends IntegrationTest {
 
     @Autowired
     AuditTrail trail;
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate tx;
 
     @BeforeEach
     void empty() {
@@ -58,6 +60,34 @@ class AuditTrailTest extends IntegrationTest {
         before = max();
         as("office2", "wrong-password").get("/api/v1/projects");
         assertThat(rowsSince(before)).extracting(r -> r.get("action") + "/" + r.get("result")).containsExactly("LOGIN/FAILURE");
+    }
+
+    @Test
+    void anImportOfSeveralChunksChainsItsEntriesInOrderAndKeepsTheChainWhole() {
+        String password = fixtures.account("office3", "OFFICE", null, null);
+        Csv csv = Csv.of("项目编号", "项目名称", "行政区划代码", "总投资(万元)", "对接日期");
+        int rows = 12_000; // three chunks of the import: 5,000, 5,000 and 2,000
+        for (int i = 0; i < rows; i++) {
+            csv.row(row(String.format("AC-%05d", i), "分块审计项目" + i, "1"));
+        }
+        long before = max();
+        assertThat(as("office3", password).upload("/api/v1/projects/import", "big.csv", csv.utf8()).statusCode()).isEqualTo(200);
+        List<String> objects = fixtures.jdbc().sql("""
+                select object_id from audit_log where id > ? and action = 'PROJECT_IMPORT_CREATE' order by id""")
+                .param(before).query(String.class).list();
+        assertThat(objects).hasSize(rows);
+        assertThat(objects.get(0)).isEqualTo("AC-00000");
+        assertThat(objects.get(rows - 1)).isEqualTo(String.format("AC-%05d", rows - 1));
+        assertThat(rowsSince(before).get(rows).get("action")).isEqualTo("PROJECT_IMPORT");
+        assertThat(trail.verify().intact()).isTrue();
+    }
+
+    @Test
+    void aBatchTakesNoMoreEntriesThanItWasOpenedFor() {
+        List<AuditEntry> two = List.of(AuditEntry.success("TEST_WRITE", "test", "a", null),
+                AuditEntry.success("TEST_WRITE", "test", "b", null));
+        assertThatThrownBy(() -> tx.executeWithoutResult(s -> trail.batch("tester", 1).rows(two)))
+                .isInstanceOf(IllegalStateException.class);
     }
 
     @Test
