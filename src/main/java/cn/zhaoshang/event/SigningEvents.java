@@ -1,6 +1,7 @@
 package cn.zhaoshang.event;
 
 import cn.zhaoshang.common.DomainException;
+import cn.zhaoshang.common.NamedRows;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.Collection;
@@ -27,18 +28,7 @@ public class SigningEvents {
 
     @Transactional
     public Map<String, Long> ensure(Collection<String> names) {
-        Map<String, Long> ids = new HashMap<>();
-        String[] distinct = names.stream().distinct().toArray(String[]::new);
-        if (distinct.length == 0) {
-            return ids;
-        }
-        // one statement for all of them: a province's workbook names hundreds
-        jdbc.sql("""
-                insert into signing_event (name) select unnest(?::text[])
-                on conflict (name) do update set name = excluded.name returning name, id""")
-                .param(distinct)
-                .query((rs, n) -> ids.put(rs.getString(1), rs.getLong(2))).list();
-        return ids;
+        return NamedRows.ensure(jdbc, "signing_event", names);
     }
 
     public List<SigningEvent> all() {
