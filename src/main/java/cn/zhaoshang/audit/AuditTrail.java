@@ -28,7 +28,8 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * The append-only audit trail. Each row carries the SHA-256 of its content and the previous row's hash; rows are
- * chained under a transaction-scoped advisory lock, taken as late as possible in the writing transaction.
+ * chained under a transaction-scoped advisory lock, taken as late as possible in the writing transaction (a project
+ * write takes it before its rows, so that it can hash each chunk's entries while the previous chunk is copied).
  */
 @Component
 public class AuditTrail {
@@ -75,16 +76,14 @@ public class AuditTrail {
         if (entries.isEmpty()) {
             return;
         }
-        List<Object[]> rows = batch(username, entries.size()).chain(entries);
-        if (rows.size() >= COPY_FROM) {
-            CopyRows copy = new CopyRows();
-            rows.forEach(copy::row);
-            copy(copy);
+        Batch batch = batch(username, entries.size());
+        if (entries.size() >= COPY_FROM) {
+            copy(batch.rows(entries));
             return;
         }
         template.batchUpdate("""
                 insert into audit_log (id, at, username, unit, ip, action, object_type, object_id, result, detail, prev_hash, hash)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", batch.chain(entries));
     }
 
     /** The COPY statement of the rows {@link Batch#rows} gives. */

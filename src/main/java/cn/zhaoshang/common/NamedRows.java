@@ -17,7 +17,8 @@ public final class NamedRows {
      */
     public static Map<String, Long> ensure(JdbcClient jdbc, String table, Collection<String> names) {
         Map<String, Long> ids = new HashMap<>();
-        String[] distinct = names.stream().distinct().toArray(String[]::new);
+        // sorted: one order for every writer, so two imports naming the same rows never wait on each other in a cycle
+        String[] distinct = names.stream().distinct().sorted().toArray(String[]::new);
         if (distinct.length == 0) {
             return ids;
         }

@@ -49,7 +49,7 @@ public final class EmbeddedPostgresServer implements Closeable {
                 .setServerConfig("shared_buffers", "128MB")
                 .setServerConfig("work_mem", "16MB")
                 // the embedded server answers many users' small statements at once on a small machine: a statement that
-                // starts parallel workers takes the cores the other requests need (docs/benchmarks.md, "Parallel query")
+                // starts parallel workers takes the cores the other requests need (docs/benchmarks.md, "After session 4", change 7)
                 .setServerConfig("max_parallel_workers_per_gather", "0")
                 .start();
         EmbeddedPostgresServer server = new EmbeddedPostgresServer(postgres);

@@ -173,7 +173,9 @@ class ProjectStore {
             }
         });
         while (!need.isEmpty()) {
-            List<CodeSeries> series = List.copyOf(need.keySet());
+            // one order for every writer, so two imports advancing the same counters never wait on each other in a cycle
+            List<CodeSeries> series = need.keySet().stream()
+                    .sorted(java.util.Comparator.comparing(CodeSeries::regionCode).thenComparingInt(CodeSeries::year)).toList();
             Map<CodeSeries, Integer> last = new HashMap<>();
             jdbc.sql("""
                     insert into project_code_counter as c (region_code, year, last_value)
