@@ -47,6 +47,20 @@ public class LoadDriver {
         Object open() throws Exception;
     }
 
+    /**
+     * Warms the server up before anything is measured: N clients call the given URLs in turn for a time. A server that has
+     * just started spends its first minute or so compiling its hot paths (on 2 cores the JIT's threads take one of them);
+     * the targets are about a server in service, so the figures are taken after it. Answers the number of requests made.
+     */
+    public static long warmUp(HttpClient http, int clients, double seconds, List<String> urls, String auth) throws Exception {
+        if (seconds <= 0 || urls.isEmpty()) {
+            return 0;
+        }
+        AtomicLong next = new AtomicLong();
+        measure(clients, 0, seconds, () -> null, s -> get(http, urls.get((int) (next.getAndIncrement() % urls.size())), auth));
+        return next.get();
+    }
+
     public static Stats measure(int clients, double warmupSeconds, double seconds, StateFactory states, Call call) throws Exception {
         return measure(clients, warmupSeconds, seconds, states, call, () -> { });
     }

@@ -128,6 +128,7 @@ public class VisitLoad extends LoadDriver {
         Map<String, String> o = new LinkedHashMap<>(Map.of("url", "http://localhost:8104", "user", "admin", "password", "",
                 "regions", "350112,350100,350000", "from", "2017-01-01", "to", "2017-12-31", "clients", "8", "seconds", "20",
                 "sql-seconds", "10", "warmup", "3"));
+        o.put("server-warmup", "60");
         o.put("only", "");
         o.put("jdbc", "");
         o.put("teams", "");
@@ -167,8 +168,12 @@ public class VisitLoad extends LoadDriver {
         }
         describe(jdbc, regions, o.get("from"), o.get("to"));
 
-        System.out.printf(Locale.ROOT, "%d clients, %.0f s per endpoint (SQL floor %.0f s), warm-up %.0f s, period %s..%s%n%n",
+        targets.removeIf(t -> !only.isEmpty() && only.stream().noneMatch(x -> t.name().startsWith(x)));
+        double serverWarmup = Double.parseDouble(o.get("server-warmup"));
+        long warmed = warmUp(http, clients, serverWarmup, targets.stream().filter(t -> t.path() != null).map(t -> base + t.path()).toList(), auth);
+        System.out.printf(Locale.ROOT, "%d clients, %.0f s per endpoint (SQL floor %.0f s), warm-up %.0f s, period %s..%s%n",
                 clients, seconds, sqlSeconds, warmup, o.get("from"), o.get("to"));
+        System.out.printf(Locale.ROOT, "server warmed up first: %.0f s over every endpoint below, %,d requests%n%n", serverWarmup, warmed);
         Stats health = measure(clients, warmup, seconds, () -> null, s -> get(http, base + "/actuator/health", null));
         double healthP95 = health.p(0.95);
         long jvm = Long.parseLong(o.get("server-pid"));
@@ -179,9 +184,6 @@ public class VisitLoad extends LoadDriver {
         System.out.printf(Locale.ROOT, "| – | /actuator/health (HTTP floor, no auth) | %.1f | %.1f | %.1f | %.0f | %d | | | | | | | %s |%n",
                 health.p(0.5), health.p(0.95), health.p(0.99), health.rps(), health.errors(), load());
         for (Target t : targets) {
-            if (!only.isEmpty() && only.stream().noneMatch(x -> t.name().startsWith(x))) {
-                continue;
-            }
             Stats app = null;
             double cpu = Double.NaN;
             if (t.path() != null) {

@@ -21,8 +21,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * Password login for the form and HTTP Basic. bcrypt is slow on purpose, and HTTP Basic presents the password on every
- * request: a verified password is remembered for a minute under a salted digest of the user, the password and the
- * stored hash — so a changed password, a lock or a disabled account take effect at once (the account is read every time).
+ * request: a verified password is remembered under a salted digest of the user, the password and the stored hash — so a
+ * changed password, a lock or a disabled account take effect at once (the account is read every time).
+ *
+ * <p>It is remembered for a minute after its last use, so a client that keeps working never waits for bcrypt again; and
+ * the requests that present a password not yet remembered all at once (a client's connections opening together, or a
+ * minute's pause) wait for one check instead of each running its own: eight at once cost a busy 2-core server seconds.
  */
 @Component
 class CachingPasswordProvider implements AuthenticationProvider {
@@ -34,6 +38,7 @@ class CachingPasswordProvider implements AuthenticationProvider {
     private final Clock clock;
     private final AccountStatusUserDetailsChecker status = new AccountStatusUserDetailsChecker();
     private final Map<String, Instant> verified = new ConcurrentHashMap<>();
+    private final Map<String, Object> checking = new ConcurrentHashMap<>();
     private final byte[] salt = new byte[32];
     private volatile String dummyHash; // made at the first unknown name: bcrypt costs a second of start-up on a busy machine
 
@@ -57,20 +62,41 @@ class CachingPasswordProvider implements AuthenticationProvider {
         }
         status.check(user);
         String key = digest(username, password, user.getPassword());
-        Instant now = clock.instant();
-        Instant until = verified.get(key);
-        if (until == null || until.isBefore(now)) {
-            if (!encoder.matches(password, user.getPassword())) {
-                throw new BadCredentialsException("用户名或密码错误");
+        if (!remembered(key)) {
+            Object lock = checking.computeIfAbsent(key, k -> new Object());
+            try {
+                synchronized (lock) {
+                    if (!remembered(key)) { // another request may have checked it while this one waited
+                        if (!encoder.matches(password, user.getPassword())) {
+                            throw new BadCredentialsException("用户名或密码错误");
+                        }
+                        Instant now = clock.instant();
+                        if (verified.size() > 10_000) {
+                            verified.entrySet().removeIf(e -> e.getValue().isBefore(now));
+                        }
+                        verified.put(key, now.plusSeconds(REMEMBER_SECONDS));
+                    }
+                }
+            } finally {
+                checking.remove(key, lock);
             }
-            if (verified.size() > 10_000) {
-                verified.entrySet().removeIf(e -> e.getValue().isBefore(now));
-            }
-            verified.put(key, now.plusSeconds(REMEMBER_SECONDS));
         }
         UsernamePasswordAuthenticationToken result = UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
         result.setDetails(authentication.getDetails());
         return result;
+    }
+
+    /** Whether the digest was verified within the last minute; a use in the second half of that minute renews it. */
+    private boolean remembered(String key) {
+        Instant until = verified.get(key);
+        Instant now = clock.instant();
+        if (until == null || until.isBefore(now)) {
+            return false;
+        }
+        if (until.isBefore(now.plusSeconds(REMEMBER_SECONDS / 2))) {
+            verified.replace(key, until, now.plusSeconds(REMEMBER_SECONDS));
+        }
+        return true;
     }
 
     private String dummyHash() {

@@ -3,8 +3,12 @@ package cn.zhaoshang.platform;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.Closeable;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -26,16 +30,52 @@ public final class EmbeddedPostgresServer implements Closeable {
     static final String DATABASE = "zhaoshang";
 
     private final EmbeddedPostgres postgres;
+    private final FileChannel lock;
 
-    private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres, FileChannel lock) {
         this.postgres = postgres;
+        this.lock = lock;
     }
 
     public static EmbeddedPostgresServer start(Path dataDirectory) throws IOException {
         Path dir = dataDirectory.toAbsolutePath();
         Files.createDirectories(dir);
-        stopOrphanedPostmaster(dir);
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+        FileChannel lock = lock(dir);
+        try {
+            stopOrphanedPostmaster(dir);
+            EmbeddedPostgresServer server = new EmbeddedPostgresServer(startPostgres(dir), lock);
+            server.createDatabaseIfMissing();
+            log.info("Embedded PostgreSQL ready in {} on port {}", dir, server.port());
+            return server;
+        } catch (IOException | RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Holds {@code <dir>.lock} for as long as this server runs. The operating system releases it when the JVM ends, even
+     * with {@code kill -9}: a postmaster found running while the lock is free was left behind, and one found while another
+     * JVM holds the lock belongs to a live application, which a second start must not stop.
+     */
+    private static FileChannel lock(Path dir) throws IOException {
+        FileChannel channel = FileChannel.open(dir.resolveSibling(dir.getFileName() + ".lock"),
+                StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock held;
+        try {
+            held = channel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            held = null;
+        }
+        if (held == null) {
+            channel.close();
+            throw new IOException("数据目录 " + dir + " 正被另一个招商进程使用：请先停止它，或用 --zhaoshang.data-dir 换一个数据目录");
+        }
+        return channel;
+    }
+
+    private static EmbeddedPostgres startPostgres(Path dir) throws IOException {
+        return EmbeddedPostgres.builder()
                 .setDataDirectory(dir)
                 .setCleanDataDirectory(false)
                 .setPGStartupWait(Duration.ofSeconds(60))
@@ -52,10 +92,6 @@ public final class EmbeddedPostgresServer implements Closeable {
                 // starts parallel workers takes the cores the other requests need (docs/benchmarks.md, "After session 4", change 7)
                 .setServerConfig("max_parallel_workers_per_gather", "0")
                 .start();
-        EmbeddedPostgresServer server = new EmbeddedPostgresServer(postgres);
-        server.createDatabaseIfMissing();
-        log.info("Embedded PostgreSQL ready in {} on port {}", dir, postgres.getPort());
-        return server;
     }
 
     public String jdbcUrl() {
@@ -79,7 +115,10 @@ public final class EmbeddedPostgresServer implements Closeable {
         }
     }
 
-    /** A postmaster left behind by a killed JVM still owns the directory: ask it to shut down and wait. */
+    /**
+     * A postmaster left behind by a killed JVM still owns the directory: ask it to shut down and wait. Called only with
+     * the directory's lock held, so no live application owns that postmaster.
+     */
     static void stopOrphanedPostmaster(Path dir) throws IOException {
         Path pidFile = dir.resolve("postmaster.pid");
         if (!Files.exists(pidFile)) {
@@ -122,6 +161,10 @@ public final class EmbeddedPostgresServer implements Closeable {
 
     @Override
     public void close() throws IOException {
-        postgres.close();
+        try {
+            postgres.close();
+        } finally {
+            lock.close();
+        }
     }
 }

@@ -81,7 +81,7 @@ class FieldWorkApiController {
         if (teamId == null) {
             return followUps.forUser(actor.username(), actor.scope());
         }
-        teams.find(teamId, actor.scope()).orElseThrow(() -> DomainException.notFound("小分队不存在：" + teamId));
+        teams.named(teamId, actor.scope()).orElseThrow(() -> DomainException.notFound("小分队不存在：" + teamId));
         return followUps.forTeam(teamId, actor.scope());
     }
 

@@ -40,13 +40,12 @@ class FieldWorkPages {
     String followUps(@RequestParam(required = false) String team, Model model) {
         Actor actor = actors.current();
         Long teamId = Params.optionalLong("team", team);
-        var all = teams.list(actor.scope(), LocalDate.of(1900, 1, 1), LocalDate.of(2100, 12, 31));
-        model.addAttribute("teams", all);
+        model.addAttribute("teams", teams.names(actor.scope()));
         model.addAttribute("teamId", teamId);
         if (teamId == null) {
             model.addAttribute("buckets", followUps.forUser(actor.username(), actor.scope()));
         } else {
-            var chosen = teams.find(teamId, actor.scope()).orElseThrow(() -> DomainException.notFound("小分队不存在"));
+            var chosen = teams.named(teamId, actor.scope()).orElseThrow(() -> DomainException.notFound("小分队不存在"));
             model.addAttribute("team", chosen);
             model.addAttribute("buckets", followUps.forTeam(teamId, actor.scope()));
         }

@@ -82,7 +82,7 @@ public class Teams {
                     insert into team (name, region_code, unit_id, leader, members, cities) values (?, ?, ?, ?, ?, ?) returning id""")
                     .params(name, region.code(), unitId, blank(spec.leader()), blank(spec.members()), cities).query(Long.class).single();
         } else {
-            find(id, scope).orElseThrow(() -> DomainException.notFound("小分队不存在"));
+            named(id, scope).orElseThrow(() -> DomainException.notFound("小分队不存在"));
             int updated = jdbc.sql("""
                     update team set name = ?, region_code = ?, unit_id = ?, leader = ?, members = ?, cities = ?, version = version + 1
                     where id = ? and (cast(? as int) is null or version = ?)""")
@@ -142,8 +142,28 @@ public class Teams {
         return query(LIST + " order by t.region_code, t.name", scope, from, to, null);
     }
 
-    Optional<Listed> find(long id, DataScope scope) {
-        return find(id, scope, LocalDate.of(1900, 1, 1), LocalDate.of(2100, 12, 31));
+    /** A team's id and name, for a picker or a heading: none of {@link #LIST}'s counts over the visits. */
+    record Named(long id, String name) {
+    }
+
+    private static final String NAMED = """
+            select t.id, t.name from team t
+            where t.region_code between :rf and :rt and (cast(:unit as bigint) is null or t.unit_id = :unit)
+            """;
+
+    /** The teams within the scope, by region and name. */
+    List<Named> names(DataScope scope) {
+        return named(NAMED + " order by t.region_code, t.name", scope, null);
+    }
+
+    /** The team, when it is within the scope. */
+    Optional<Named> named(long id, DataScope scope) {
+        return named(NAMED + " and t.id = :id", scope, id).stream().findFirst();
+    }
+
+    private List<Named> named(String sql, DataScope scope, Long id) {
+        return jdbc.sql(sql).param("rf", scope.regionFrom()).param("rt", scope.regionTo()).param("unit", scope.unitId())
+                .param("id", id).query((rs, n) -> new Named(rs.getLong(1), rs.getString(2))).list();
     }
 
     Optional<Listed> find(long id, DataScope scope, LocalDate from, LocalDate to) {

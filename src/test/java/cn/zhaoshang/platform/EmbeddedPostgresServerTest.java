@@ -1,8 +1,10 @@
 package cn.zhaoshang.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -66,6 +68,28 @@ class EmbeddedPostgresServerTest {
              ResultSet rs = s.executeQuery("select current_database()")) {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getString(1)).isEqualTo("zhaoshang");
+        }
+    }
+
+    @Test
+    void aSecondStartOnADirectoryInUseLeavesTheRunningServerAlone() throws Exception {
+        Path data = dir.resolve("pg");
+        try (EmbeddedPostgresServer first = EmbeddedPostgresServer.start(data);
+             Connection c = DriverManager.getConnection(first.jdbcUrl(), "postgres", "")) {
+            assertThatThrownBy(() -> EmbeddedPostgresServer.start(data))
+                    .isInstanceOf(IOException.class).hasMessageContaining("正被另一个招商进程使用");
+            // the running server was not asked to shut down: it still takes new connections
+            try (Connection another = DriverManager.getConnection(first.jdbcUrl(), "postgres", "");
+                 Statement s = another.createStatement();
+                 ResultSet rs = s.executeQuery("select count(*) from pg_stat_activity where backend_type = 'client backend'")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getInt(1)).isGreaterThanOrEqualTo(2);
+            }
+            assertThat(c.isValid(5)).isTrue();
+        }
+        // stopped cleanly, the directory is free again
+        try (EmbeddedPostgresServer again = EmbeddedPostgresServer.start(data)) {
+            assertThat(again.port()).isPositive();
         }
     }
 
