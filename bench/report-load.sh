@@ -6,10 +6,12 @@
 #
 #   bench/report-load.sh                       # 100,000 projects in /tmp/bench-report-100000
 #   PROJECTS=1000000 bench/report-load.sh      # 1,000,000 projects
+#   APP_OPTS=-Dzhaoshang.report-cache.rows=0 bench/report-load.sh   # every report computed: the reports' cache off
 source "$(dirname "$0")/common.sh"
 PROJECTS=${PROJECTS:-100000}
 DATA=${DATA:-/tmp/bench-report-$PROJECTS}
 PORT=${PORT:-8095}
+APP_OPTS=${APP_OPTS:-}   # JVM options of the server, e.g. -Dzhaoshang.report-cache.rows=0
 
 machine
 if [ ! -f "$DATA/generated" ]; then
@@ -21,8 +23,9 @@ if [ ! -f "$DATA/generated" ]; then
     echo "generate: $(echo "$(date +%s.%N) - $start" | bc) s wall, start-up and shutdown included"
     touch "$DATA/generated"
 fi
-start_app "$DATA" "$PORT"
-echo "server: $(grep -o 'Started ZhaoshangApplication in [0-9.]* seconds' "$WORK/app-$PORT.log")"
+# shellcheck disable=SC2086 # the options are words
+start_app "$DATA" "$PORT" $APP_OPTS
+echo "server: ${APP_OPTS:-default options}, $(grep -o 'Started ZhaoshangApplication in [0-9.]* seconds' "$WORK/app-$PORT.log")"
 PG_PORT=$(embedded_pg_port "$PORT")
 # the floor's statements come from the jar's classes (cn.zhaoshang.report.RunningTotalsSql)
 (cd "$WORK" && mkdir -p classes && cd classes && unzip -q ../zhaoshang.jar 'BOOT-INF/classes/cn/zhaoshang/report/*')

@@ -15,16 +15,20 @@ public class Briefing {
 
     private final Reports reports;
     private final ReportDatabase db;
+    private final ReportCache cache;
 
-    Briefing(Reports reports, ReportDatabase db) {
+    Briefing(Reports reports, ReportDatabase db, ReportCache cache) {
         this.reports = reports;
         this.db = db;
+        this.cache = cache;
     }
 
     public String write(ReportPeriod period, boolean traditional) {
         // its four reports from one database and one snapshot
-        String text = db.read(jdbc -> simplified(period));
-        return traditional ? ZhConverterUtil.toTraditional(text) : text;
+        return cache.get("briefing", period, traditional, () -> {
+            String text = db.read(jdbc -> simplified(period));
+            return traditional ? ZhConverterUtil.toTraditional(text) : text;
+        });
     }
 
     String simplified(ReportPeriod p) {

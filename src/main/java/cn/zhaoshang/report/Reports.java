@@ -21,10 +21,12 @@ public class Reports {
 
     private final ReportDatabase db;
     private final RunningTotals totals;
+    private final ReportCache cache;
 
-    Reports(ReportDatabase db, RunningTotals totals) {
+    Reports(ReportDatabase db, RunningTotals totals, ReportCache cache) {
         this.db = db;
         this.totals = totals;
+        this.cache = cache;
     }
 
     private static boolean fromTotals(ReportPeriod period) {
@@ -32,7 +34,7 @@ public class Reports {
     }
 
     public Summary summary(ReportPeriod period) {
-        return fromTotals(period) ? totals.summary(period) : ledgerSummary(period);
+        return cache.get("summary", period, null, () -> fromTotals(period) ? totals.summary(period) : ledgerSummary(period));
     }
 
     /** The summary and the by-unit report of one period (the briefing's first two parts). */
@@ -40,20 +42,23 @@ public class Reports {
     }
 
     public SummaryAndUnits summaryAndUnits(ReportPeriod period) {
-        return fromTotals(period) ? totals.summaryAndUnits(period)
-                : new SummaryAndUnits(ledgerSummary(period), ledgerByUnit(period));
+        return cache.get("summaryAndUnits", period, null, () -> {
+            SummaryAndUnits s = fromTotals(period) ? totals.summaryAndUnits(period)
+                    : new SummaryAndUnits(ledgerSummary(period), ledgerByUnit(period));
+            return new SummaryAndUnits(s.summary(), List.copyOf(s.units()));
+        });
     }
 
     public List<GroupRow> byUnit(ReportPeriod period) {
-        return fromTotals(period) ? totals.byUnit(period) : ledgerByUnit(period);
+        return cache.get("byUnit", period, null, () -> List.copyOf(fromTotals(period) ? totals.byUnit(period) : ledgerByUnit(period)));
     }
 
     public List<GroupRow> byChain(ReportPeriod period) {
-        return fromTotals(period) ? totals.byChain(period) : ledgerByChain(period);
+        return cache.get("byChain", period, null, () -> List.copyOf(fromTotals(period) ? totals.byChain(period) : ledgerByChain(period)));
     }
 
     public List<EventRow> events(ReportPeriod period) {
-        return fromTotals(period) ? totals.events(period) : ledgerEvents(period);
+        return cache.get("events", period, null, () -> List.copyOf(fromTotals(period) ? totals.events(period) : ledgerEvents(period)));
     }
 
     Summary ledgerSummary(ReportPeriod period) {

@@ -1,0 +1,89 @@
+package cn.zhaoshang.report;
+
+import cn.zhaoshang.platform.ReportDatabase;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.util.Collection;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reports answered again without their queries while nothing they read has changed: a city's staff open the same bulletin
+ * for the same period many times between two changes to the ledger.
+ *
+ * <p>Every change that can alter a report raises {@code report_version} in its own transaction (V16: the running totals,
+ * which every change to a project reaches, and the names of units, chains and events). A report is kept with the version
+ * read before its queries ran, and given again only to a request that reads the same version: once a change has
+ * committed, no request reads the old version again. The version is a row of the database, so it is the same on a read
+ * replica, which shows version N exactly when it shows the changes up to N.
+ *
+ * <p>Bounded by the rows it holds ({@code zhaoshang.report-cache.rows}, 0 turns it off): a province's by-unit report holds
+ * a row per unit of the province.
+ */
+@Component
+class ReportCache {
+
+    private record Key(String report, ReportPeriod period, Object variant) {
+    }
+
+    private record Entry(long version, Object value) {
+    }
+
+    private final ReportDatabase db;
+    private final Cache<Key, Entry> cache;
+    private final AtomicLong hits = new AtomicLong();
+    private final AtomicLong misses = new AtomicLong();
+
+    ReportCache(ReportDatabase db, @Value("${zhaoshang.report-cache.rows:200000}") long rows) {
+        this.db = db;
+        this.cache = rows <= 0 ? null : Caffeine.newBuilder()
+                .maximumWeight(rows)
+                .weigher((Key k, Entry e) -> weight(e.value()))
+                .build();
+    }
+
+    /**
+     * The report of that name for the period (and variant: a language, say), from the cache while the version it was
+     * computed at is current, else computed now. The value must not be changed by the caller: it is shared.
+     */
+    @SuppressWarnings("unchecked")
+    <T> T get(String report, ReportPeriod period, Object variant, Supplier<T> compute) {
+        if (cache == null) {
+            return compute.get();
+        }
+        // in the report's own read: on the replica, the version and the report come from one snapshot
+        return db.read(jdbc -> {
+            long version = jdbc.sql("select n from report_version").query(Long.class).single();
+            Key key = new Key(report, period, variant);
+            Entry kept = cache.getIfPresent(key);
+            if (kept != null && kept.version() == version) {
+                hits.incrementAndGet();
+                return (T) kept.value();
+            }
+            misses.incrementAndGet();
+            T value = compute.get();
+            cache.asMap().merge(key, new Entry(version, value), (old, now) -> now.version() >= old.version() ? now : old);
+            return value;
+        });
+    }
+
+    /** Reports answered from the cache and computed, since the start. */
+    long[] counts() {
+        return new long[]{hits.get(), misses.get()};
+    }
+
+    private static int weight(Object value) {
+        if (value instanceof Collection<?> rows) {
+            return 1 + rows.size();
+        }
+        if (value instanceof Reports.SummaryAndUnits s) {
+            return 2 + s.units().size();
+        }
+        if (value instanceof String text) {
+            return 1 + text.length() / 100;
+        }
+        return 1;
+    }
+}
