@@ -81,8 +81,11 @@ class FieldWorkApiController {
         if (teamId == null) {
             return followUps.forUser(actor.username(), actor.scope());
         }
-        teams.named(teamId, actor.scope()).orElseThrow(() -> DomainException.notFound("小分队不存在：" + teamId));
-        return followUps.forTeam(teamId, actor.scope());
+        FollowUps.Buckets buckets = followUps.forTeam(teamId, actor.scope()); // only the scope's teams' visits
+        if (buckets.size() == 0) { // nothing due, or no such team within the scope: which one, the answer must say
+            teams.named(teamId, actor.scope()).orElseThrow(() -> DomainException.notFound("小分队不存在：" + teamId));
+        }
+        return buckets;
     }
 
     @Permit(Permission.VISIT_READ)
