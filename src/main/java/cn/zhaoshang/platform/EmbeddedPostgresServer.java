@@ -69,7 +69,7 @@ public final class EmbeddedPostgresServer implements Closeable {
         }
         if (held == null) {
             channel.close();
-            throw new IOException("数据目录 " + dir + " 正被另一个招商进程使用：请先停止它，或用 --zhaoshang.data-dir 换一个数据目录");
+            throw new DataDirectoryInUseException(dir);
         }
         return channel;
     }

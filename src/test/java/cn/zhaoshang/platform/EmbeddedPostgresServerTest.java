@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -77,7 +76,7 @@ class EmbeddedPostgresServerTest {
         try (EmbeddedPostgresServer first = EmbeddedPostgresServer.start(data);
              Connection c = DriverManager.getConnection(first.jdbcUrl(), "postgres", "")) {
             assertThatThrownBy(() -> EmbeddedPostgresServer.start(data))
-                    .isInstanceOf(IOException.class).hasMessageContaining("正被另一个招商进程使用");
+                    .isInstanceOf(DataDirectoryInUseException.class).hasMessageContaining("正被另一个招商进程使用");
             // the running server was not asked to shut down: it still takes new connections
             try (Connection another = DriverManager.getConnection(first.jdbcUrl(), "postgres", "");
                  Statement s = another.createStatement();
