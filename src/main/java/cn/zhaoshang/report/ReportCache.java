@@ -35,6 +35,8 @@ class ReportCache {
     private final Cache<Key, Entry> cache;
     private final AtomicLong hits = new AtomicLong();
     private final AtomicLong misses = new AtomicLong();
+    /** The version read by the outermost report of this thread, while it computes. */
+    private final ThreadLocal<Long> reading = new ThreadLocal<>();
 
     ReportCache(ReportDatabase db, @Value("${zhaoshang.report-cache.rows:200000}") long rows) {
         this.db = db;
@@ -48,25 +50,38 @@ class ReportCache {
      * The report of that name for the period (and variant: a language, say), from the cache while the version it was
      * computed at is current, else computed now. The value must not be changed by the caller: it is shared.
      */
-    @SuppressWarnings("unchecked")
     <T> T get(String report, ReportPeriod period, Object variant, Supplier<T> compute) {
         if (cache == null) {
             return compute.get();
         }
+        Key key = new Key(report, period, variant);
+        Long outer = reading.get();
+        if (outer != null) { // a part of a report being computed (the briefing's): the version the whole was read at
+            return lookup(key, outer, compute);
+        }
         // in the report's own read: on the replica, the version and the report come from one snapshot
         return db.read(jdbc -> {
             long version = jdbc.sql("select n from report_version").query(Long.class).single();
-            Key key = new Key(report, period, variant);
-            Entry kept = cache.getIfPresent(key);
-            if (kept != null && kept.version() == version) {
-                hits.incrementAndGet();
-                return (T) kept.value();
+            reading.set(version);
+            try {
+                return lookup(key, version, compute);
+            } finally {
+                reading.remove();
             }
-            misses.incrementAndGet();
-            T value = compute.get();
-            cache.asMap().merge(key, new Entry(version, value), (old, now) -> now.version() >= old.version() ? now : old);
-            return value;
         });
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> T lookup(Key key, long version, Supplier<T> compute) {
+        Entry kept = cache.getIfPresent(key);
+        if (kept != null && kept.version() == version) {
+            hits.incrementAndGet();
+            return (T) kept.value();
+        }
+        misses.incrementAndGet();
+        T value = compute.get();
+        cache.asMap().merge(key, new Entry(version, value), (old, now) -> now.version() >= old.version() ? now : old);
+        return value;
     }
 
     /** Reports answered from the cache and computed, since the start. */
@@ -77,9 +92,6 @@ class ReportCache {
     private static int weight(Object value) {
         if (value instanceof Collection<?> rows) {
             return 1 + rows.size();
-        }
-        if (value instanceof Reports.SummaryAndUnits s) {
-            return 2 + s.units().size();
         }
         if (value instanceof String text) {
             return 1 + text.length() / 100;

@@ -42,11 +42,9 @@ public class Reports {
     }
 
     public SummaryAndUnits summaryAndUnits(ReportPeriod period) {
-        return cache.get("summaryAndUnits", period, null, () -> {
-            SummaryAndUnits s = fromTotals(period) ? totals.summaryAndUnits(period)
-                    : new SummaryAndUnits(ledgerSummary(period), ledgerByUnit(period));
-            return new SummaryAndUnits(s.summary(), List.copyOf(s.units()));
-        });
+        // only the briefing reads it, and the briefing's text is what is kept
+        return fromTotals(period) ? totals.summaryAndUnits(period)
+                : new SummaryAndUnits(ledgerSummary(period), ledgerByUnit(period));
     }
 
     public List<GroupRow> byUnit(ReportPeriod period) {

@@ -45,6 +45,19 @@ class ReportCacheTest extends IntegrationTest {
     }
 
     @Test
+    void theBriefingsPartsAreKeptAtTheVersionTheBriefingRead() {
+        long[] before = cache.counts();
+        assertThat(admin().get("/api/v1/reports/briefing?" + PERIOD).statusCode()).isEqualTo(200);
+        assertThat(cache.counts()[1]).as("the briefing, its chains and its events").isEqualTo(before[1] + 3);
+        JsonNode chains = get("/api/v1/reports/by-chain?" + PERIOD);
+        JsonNode events = get("/api/v1/reports/events?" + PERIOD);
+        assertThat(cache.counts()[0]).as("both computed with the briefing").isEqualTo(before[0] + 2);
+        assertThat(cache.counts()[1]).isEqualTo(before[1] + 3);
+        assertThat(chains.toString()).contains("大数据");
+        assertThat(events.toString()).contains("海交会X");
+    }
+
+    @Test
     void renamingAUnitAChainOrAnEventShowsAtOnce() {
         assertThat(get("/api/v1/reports/by-unit?" + PERIOD).toString()).contains("园区甲");
         assertThat(get("/api/v1/reports/by-chain?" + PERIOD).toString()).contains("大数据");
