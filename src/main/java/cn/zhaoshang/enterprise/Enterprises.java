@@ -1,6 +1,9 @@
 package cn.zhaoshang.enterprise;
 
 import cn.zhaoshang.common.DomainException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -8,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -17,9 +22,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class Enterprises {
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate template;
 
-    Enterprises(JdbcClient jdbc) {
+    Enterprises(JdbcClient jdbc, JdbcTemplate template) {
         this.jdbc = jdbc;
+        this.template = template;
     }
 
     private record Row(long id, String code, String name) {
@@ -28,6 +35,20 @@ public class Enterprises {
     /** Ids for every reference, creating enterprises that are new; a new name for a known code becomes an alias. */
     @Transactional
     public Map<EnterpriseRef, Long> resolve(Collection<EnterpriseRef> refs) {
+        Resolution r = plan(refs);
+        template.execute((ConnectionCallback<Void>) c -> {
+            r.write(c);
+            return null;
+        });
+        return r.ids();
+    }
+
+    /**
+     * Ids for every reference, new enterprises' ids drawn but not yet written: the caller's transaction must run
+     * {@link Resolution#write} before it writes a row that names one (an import runs it on its writing thread, while it
+     * prepares its first rows).
+     */
+    public Resolution plan(Collection<EnterpriseRef> refs) {
         List<String> codes = refs.stream().map(EnterpriseRef::creditCode).filter(c -> c != null).distinct().toList();
         List<String> names = refs.stream().map(EnterpriseRef::name).filter(n -> n != null).distinct().toList();
         Map<String, Row> byCode = new HashMap<>();
@@ -49,8 +70,8 @@ public class Enterprises {
                     .query((rs, n) -> Map.entry(rs.getString(4), new Row(rs.getLong(1), rs.getString(2), rs.getString(3)))).list()
                     .forEach(e -> byName.putIfAbsent(e.getKey(), e.getValue()));
         }
-        // new enterprises get a temporary negative id and are inserted in one statement at the end (a large import names
-        // tens of thousands); code updates and aliases follow in their original order, so the outcome is the same
+        // new enterprises get a temporary negative id until their ids are drawn, in one statement (a large import names
+        // tens of thousands); code updates and aliases keep their original order, so the outcome is the same
         Map<EnterpriseRef, Long> ids = new LinkedHashMap<>();
         List<Row> created = new ArrayList<>();
         List<Object[]> codeUpdates = new ArrayList<>();
@@ -86,13 +107,10 @@ public class Enterprises {
             }
             ids.put(ref, row.id());
         }
+        List<Row> news = created;
         if (!created.isEmpty()) {
             List<Long> real = jdbc.sql("select nextval('enterprise_id_seq') from generate_series(1, ?)").param(created.size())
                     .query(Long.class).list();
-            jdbc.sql("insert into enterprise (id, credit_code, name) select i::bigint, c, n from unnest(?::text[], ?::text[], ?::text[]) as t(i, c, n)")
-                    .params(real.stream().map(String::valueOf).toArray(String[]::new),
-                            created.stream().map(Row::code).toArray(String[]::new), created.stream().map(Row::name).toArray(String[]::new))
-                    .update();
             ids.replaceAll((ref, id) -> id < 0 ? real.get((int) (-id - 1)) : id);
             for (Object[] op : codeUpdates) {
                 op[1] = (Long) op[1] < 0 ? real.get((int) (-(Long) op[1] - 1)) : op[1];
@@ -100,14 +118,61 @@ public class Enterprises {
             for (Object[] op : aliases) {
                 op[0] = (Long) op[0] < 0 ? real.get((int) (-(Long) op[0] - 1)) : op[0];
             }
+            news = new ArrayList<>(created.size());
+            for (Row r : created) {
+                news.add(new Row(real.get((int) (-r.id() - 1)), r.code(), r.name()));
+            }
         }
-        for (Object[] op : codeUpdates) {
-            jdbc.sql("update enterprise set credit_code = ?, version = version + 1 where id = ?").params(op).update();
+        return new Resolution(ids, news, codeUpdates, aliases);
+    }
+
+    /** What {@link #plan} found: the ids, and the rows still to write. */
+    public static final class Resolution {
+        private final Map<EnterpriseRef, Long> ids;
+        private final List<Row> created;
+        private final List<Object[]> codeUpdates;
+        private final List<Object[]> aliases;
+
+        private Resolution(Map<EnterpriseRef, Long> ids, List<Row> created, List<Object[]> codeUpdates, List<Object[]> aliases) {
+            this.ids = ids;
+            this.created = created;
+            this.codeUpdates = codeUpdates;
+            this.aliases = aliases;
         }
-        for (Object[] op : aliases) {
-            jdbc.sql("insert into enterprise_alias (enterprise_id, alias) values (?, ?) on conflict do nothing").params(op).update();
+
+        public Map<EnterpriseRef, Long> ids() {
+            return ids;
         }
-        return ids;
+
+        /** Writes the new enterprises, then the codes and aliases learnt, on the transaction's connection. */
+        public void write(Connection c) throws SQLException {
+            if (!created.isEmpty()) {
+                try (PreparedStatement ps = c.prepareStatement(
+                        "insert into enterprise (id, credit_code, name) select * from unnest(?::bigint[], ?::text[], ?::text[])")) {
+                    ps.setArray(1, c.createArrayOf("int8", created.stream().map(Row::id).toArray()));
+                    ps.setArray(2, c.createArrayOf("text", created.stream().map(Row::code).toArray()));
+                    ps.setArray(3, c.createArrayOf("text", created.stream().map(Row::name).toArray()));
+                    ps.executeUpdate();
+                }
+            }
+            batch(c, "update enterprise set credit_code = ?, version = version + 1 where id = ?", codeUpdates);
+            batch(c, "insert into enterprise_alias (enterprise_id, alias) values (?, ?) on conflict do nothing", aliases);
+        }
+
+        private static void batch(Connection c, String sql, List<Object[]> rows) throws SQLException {
+            if (rows.isEmpty()) {
+                return;
+            }
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                for (Object[] row : rows) {
+                    for (int i = 0; i < row.length; i++) {
+                        ps.setObject(i + 1, row[i]);
+                    }
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        }
     }
 
     public Optional<Enterprise> find(long id) {

@@ -5,8 +5,8 @@ import cn.zhaoshang.audit.AuditResult;
 import cn.zhaoshang.audit.AuditTrail;
 import cn.zhaoshang.common.CellError;
 import cn.zhaoshang.common.ImportRejectedException;
-import cn.zhaoshang.sheet.Sheet;
-import cn.zhaoshang.sheet.SheetReader;
+import cn.zhaoshang.common.Phases;
+import cn.zhaoshang.sheet.SheetFeed;
 import cn.zhaoshang.sheet.SheetRow;
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,6 +31,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class ProjectImport {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ProjectImport.class);
+
     static final int MAX_ROWS = 200_000;
 
     private final ProjectValidator validator;
@@ -52,24 +54,82 @@ public class ProjectImport {
         this.tx = tx;
     }
 
+    /**
+     * Reads the file in a thread of its own while the rows read so far are checked, so that reading (the XML) and
+     * checking overlap on two cores; then writes in one transaction.
+     */
     public ImportResult importFile(String fileName, InputStream in, String actor, RowGuard guard) throws IOException {
-        Sheet sheet = SheetReader.read(fileName, in, MAX_ROWS);
-        return importRows(fileName, sheet.headers(), sheet.rows(), actor, guard);
+        Phases phases = new Phases();
+        Checked checked = new Checked(guard);
+        List<String> headers;
+        try (SheetFeed feed = SheetFeed.start(fileName, in, MAX_ROWS, FEED_CHUNK)) {
+            for (List<SheetRow> chunk = feed.next(); chunk != null; chunk = feed.next()) {
+                phases.mark("读取");
+                checked.addAll(chunk);
+                phases.mark("校验");
+            }
+            headers = feed.headers();
+        }
+        phases.mark("读取");
+        return importChecked(fileName, headers, checked, actor, phases);
     }
 
     /** All or nothing in one transaction; a rejected file is on record too, with how many cells were bad. */
     public ImportResult importRows(String fileName, List<String> headers, List<SheetRow> rows, String actor, RowGuard guard) {
+        Phases phases = new Phases();
+        Checked checked = new Checked(guard);
+        checked.addAll(rows);
+        phases.mark("校验");
+        return importChecked(fileName, headers, checked, actor, phases);
+    }
+
+    private static final int FEED_CHUNK = 1_000;
+
+    private ImportResult importChecked(String fileName, List<String> headers, Checked checked, String actor, Phases phases) {
         try {
-            return tx.execute(status -> importInTransaction(fileName, headers, rows, actor, guard));
+            ImportResult result = tx.execute(status -> importInTransaction(fileName, headers, checked, actor, phases));
+            phases.mark("提交");
+            log.info("项目导入“{}”：{} 行，新增 {}，更新 {}，未变 {}；{}", fileName, checked.rows, result.created(), result.updated(),
+                    result.unchanged(), phases);
+            return result;
         } catch (ImportRejectedException e) {
             audit.recordIndependentlyAs(actor, new AuditEntry("PROJECT_IMPORT", "import", fileName, AuditResult.FAILURE,
-                    json.writeValueAsString(Map.of("rows", rows.size(), "errors", e.errors().size()))));
+                    json.writeValueAsString(Map.of("rows", checked.rows, "errors", e.errors().size()))));
             throw e;
         }
     }
 
-    private ImportResult importInTransaction(String fileName, List<String> headers, List<SheetRow> rows, String actor,
-                                             RowGuard guard) {
+    /** The rows checked one by one by their own rules and the user's scope, as they are read. */
+    private final class Checked {
+        private final RowGuard guard;
+        private final List<Row> valid = new ArrayList<>();
+        private final List<CellError> errors = new ArrayList<>();
+        private int rows;
+
+        Checked(RowGuard guard) {
+            this.guard = guard;
+        }
+
+        void addAll(List<SheetRow> chunk) {
+            for (SheetRow row : chunk) {
+                rows++;
+                Map<ProjectColumn, String> raw = new EnumMap<>(ProjectColumn.class);
+                for (ProjectColumn c : ProjectColumn.values()) {
+                    raw.put(c, row.get(c.header()));
+                }
+                ProjectValidator.Result r = validator.validate(row.rowNumber(), raw);
+                errors.addAll(r.errors());
+                if (r.ok()) {
+                    guard.check(r.draft()).ifPresent(message -> errors.add(
+                            new CellError(row.rowNumber(), ProjectColumn.UNIT.header(), row.get(ProjectColumn.UNIT.header()), message)));
+                    valid.add(new Row(row.rowNumber(), r.draft()));
+                }
+            }
+        }
+    }
+
+    private ImportResult importInTransaction(String fileName, List<String> headers, Checked checked, String actor,
+                                             Phases phases) {
         store.bulkTransaction();
         List<CellError> errors = new ArrayList<>();
         for (ProjectColumn c : ProjectColumn.values()) {
@@ -80,30 +140,18 @@ public class ProjectImport {
         if (!errors.isEmpty()) {
             throw new ImportRejectedException(errors);
         }
-        if (rows.isEmpty()) {
+        if (checked.rows == 0) {
             throw new ImportRejectedException(List.of(new CellError(2, ProjectColumn.NAME.header(), "", "文件中没有数据行")));
         }
-        List<Row> valid = new ArrayList<>();
-        for (SheetRow row : rows) {
-            Map<ProjectColumn, String> raw = new EnumMap<>(ProjectColumn.class);
-            for (ProjectColumn c : ProjectColumn.values()) {
-                raw.put(c, row.get(c.header()));
-            }
-            ProjectValidator.Result r = validator.validate(row.rowNumber(), raw);
-            errors.addAll(r.errors());
-            if (r.ok()) {
-                guard.check(r.draft()).ifPresent(message ->
-                        errors.add(new CellError(row.rowNumber(), ProjectColumn.UNIT.header(), row.get(ProjectColumn.UNIT.header()), message)));
-                valid.add(new Row(row.rowNumber(), r.draft()));
-            }
-        }
-        List<Row> keyed = assignKnownCodes(valid, errors);
+        errors.addAll(checked.errors);
+        List<Row> keyed = assignKnownCodes(checked.valid, errors);
         checkParents(keyed, errors);
         if (!errors.isEmpty()) {
             errors.sort(Comparator.comparingInt(CellError::row));
             throw new ImportRejectedException(errors);
         }
-        return write(fileName, rows.size(), keyed, actor);
+        phases.mark("比对");
+        return write(fileName, checked.rows, keyed, actor, phases);
     }
 
     private record Row(int number, ProjectDraft draft) {
@@ -189,7 +237,7 @@ public class ProjectImport {
         return false;
     }
 
-    private ImportResult write(String fileName, int rowCount, List<Row> rows, String actor) {
+    private ImportResult write(String fileName, int rowCount, List<Row> rows, String actor, Phases phases) {
         Map<String, ProjectStore.Existing> existing = store.findByCodes(
                 rows.stream().map(r -> r.draft().code()).filter(c -> c != null).toList());
         Set<String> taken = rows.stream().map(r -> r.draft().code()).filter(c -> c != null).collect(Collectors.toSet());
@@ -218,8 +266,10 @@ public class ProjectImport {
                 writes.add(new ProjectStore.Write(d, e, e.version(), "IMPORT_UPDATE"));
             }
         }
+        phases.mark("比对");
         Instant now = clock.instant();
         store.write(writes, actor, now);
+        phases.mark("写入");
         int created = (int) writes.stream().filter(w -> w.existing() == null).count();
         int updated = writes.size() - created;
         long batch = importLog.record("PROJECT", fileName, actor, now, rowCount, created, updated, unchanged);

@@ -228,7 +228,8 @@ class ProjectStore {
             refs.add(new EnterpriseRef(w.draft().creditCode(), w.draft().investor()));
             refs.add(new EnterpriseRef(null, w.draft().referrer()));
         }
-        Map<EnterpriseRef, Long> enterpriseIds = enterprises.resolve(refs);
+        Enterprises.Resolution enterpriseWrites = enterprises.plan(refs);
+        Map<EnterpriseRef, Long> enterpriseIds = enterpriseWrites.ids();
 
         Map<String, Long> ids = new HashMap<>();
         List<Write> inserts = writes.stream().filter(w -> w.existing() == null).toList();
@@ -252,17 +253,21 @@ class ProjectStore {
             t.setDaemon(true);
             return t;
         });
-        java.util.concurrent.Future<?> copying = null;
         // the audit trail's chain is opened once; each chunk's entries are hashed while the previous chunk is copied
         AuditTrail.Batch trail = audit.batch(actor, writes.size());
+        // the new enterprises are written first, while this thread prepares the first chunk that names them
+        java.util.concurrent.Future<?> copying = copier.submit(() -> {
+            enterpriseWrites.write(connection);
+            return null;
+        });
         try {
             Chunk previous = null;
             for (int from = 0; from < writes.size(); from += CHUNK) {
                 Chunk chunk = prepare(writes.subList(from, Math.min(writes.size(), from + CHUNK)), ids, unitIds, chainIds, eventIds,
                         enterpriseIds, parentIds, actor, now, trail);
+                await(copying);
+                copying = null;
                 if (previous != null) {
-                    await(copying);
-                    copying = null;
                     finish(previous);
                 }
                 copying = copier.submit(() -> {

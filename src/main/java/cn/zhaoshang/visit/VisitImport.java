@@ -1,10 +1,12 @@
 package cn.zhaoshang.visit;
 
+import cn.zhaoshang.common.Phases;
 import cn.zhaoshang.audit.AuditEntry;
 import cn.zhaoshang.audit.AuditResult;
 import cn.zhaoshang.audit.AuditTrail;
 import cn.zhaoshang.common.CellError;
 import cn.zhaoshang.common.ImportRejectedException;
+import cn.zhaoshang.sheet.SheetFeed;
 import cn.zhaoshang.sheet.SheetRow;
 import java.io.IOException;
 import java.io.InputStream;

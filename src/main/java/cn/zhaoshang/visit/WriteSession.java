@@ -1,5 +1,6 @@
 package cn.zhaoshang.visit;
 
+import cn.zhaoshang.common.Phases;
 import cn.zhaoshang.audit.AuditEntry;
 import cn.zhaoshang.common.CellError;
 import cn.zhaoshang.common.CopyRows;

@@ -1,8 +1,5 @@
-package cn.zhaoshang.visit;
+package cn.zhaoshang.sheet;
 
-import cn.zhaoshang.sheet.SheetFormatException;
-import cn.zhaoshang.sheet.SheetReader;
-import cn.zhaoshang.sheet.SheetRow;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -16,7 +13,7 @@ import java.util.concurrent.TimeUnit;
  * writing what was read (PostgreSQL) overlap; at most two chunks wait, so memory stays bounded whatever the file's size.
  * A reading failure (a corrupt file, too many rows) is thrown by {@link #next()} where the rows would have been.
  */
-final class SheetFeed implements AutoCloseable {
+public final class SheetFeed implements AutoCloseable {
 
     private static final Object END = new Object();
 
@@ -32,7 +29,7 @@ final class SheetFeed implements AutoCloseable {
         reader.start();
     }
 
-    static SheetFeed start(String fileName, InputStream in, int maxRows, int chunk) {
+    public static SheetFeed start(String fileName, InputStream in, int maxRows, int chunk) {
         return new SheetFeed(fileName, in, maxRows, chunk);
     }
 
@@ -95,7 +92,7 @@ final class SheetFeed implements AutoCloseable {
 
     /** The next chunk of rows in file order, null at the end (then {@link #headers()} is known). */
     @SuppressWarnings("unchecked")
-    List<SheetRow> next() throws IOException {
+    public List<SheetRow> next() throws IOException {
         if (ended) {
             return null;
         }
@@ -122,7 +119,7 @@ final class SheetFeed implements AutoCloseable {
     }
 
     /** The header names, once {@link #next()} answered null. */
-    List<String> headers() {
+    public List<String> headers() {
         return headers;
     }
 
