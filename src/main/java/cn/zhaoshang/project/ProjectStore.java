@@ -8,6 +8,7 @@ import cn.zhaoshang.enterprise.EnterpriseRef;
 import cn.zhaoshang.enterprise.Enterprises;
 import cn.zhaoshang.event.SigningEvents;
 import cn.zhaoshang.platform.BulkWrites;
+import cn.zhaoshang.platform.TransactionWorker;
 import cn.zhaoshang.unit.Units;
 import java.sql.Date;
 import java.sql.Timestamp;
@@ -246,51 +247,27 @@ class ProjectStore {
 
         Timestamp now = Timestamp.from(at);
         // chunks keep a large import's memory bounded; while PostgreSQL takes one chunk's COPY on the transaction's
-        // connection, this thread prepares the next (the connection is never used by both threads at once)
-        java.sql.Connection connection = org.springframework.jdbc.datasource.DataSourceUtils.getConnection(template.getDataSource());
-        java.util.concurrent.ExecutorService copier = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "project-copy");
-            t.setDaemon(true);
-            return t;
-        });
-        // the audit trail's chain is opened once; each chunk's entries are hashed while the previous chunk is copied
+        // connection, this thread prepares the next; the audit trail's chain is opened once, and each chunk's entries
+        // are hashed while the previous chunk is copied
         AuditTrail.Batch trail = audit.batch(actor, writes.size());
-        // the new enterprises are written first, while this thread prepares the first chunk that names them
-        java.util.concurrent.Future<?> copying = copier.submit(() -> {
-            enterpriseWrites.write(connection);
-            return null;
-        });
-        try {
+        try (TransactionWorker copier = new TransactionWorker(template, "COPY project")) {
+            // the new enterprises are written first, while this thread prepares the first chunk that names them
+            copier.submit(enterpriseWrites::write);
             Chunk previous = null;
             for (int from = 0; from < writes.size(); from += CHUNK) {
                 Chunk chunk = prepare(writes.subList(from, Math.min(writes.size(), from + CHUNK)), ids, unitIds, chainIds, eventIds,
                         enterpriseIds, parentIds, actor, now, trail);
-                await(copying);
-                copying = null;
+                copier.settle();
                 if (previous != null) {
                     finish(previous);
                 }
-                copying = copier.submit(() -> {
-                    chunk.copy(connection);
-                    return null;
-                });
+                copier.submit(chunk::copy);
                 previous = chunk;
             }
+            copier.settle();
             if (previous != null) {
-                await(copying);
-                copying = null;
                 finish(previous);
             }
-        } finally {
-            if (copying != null) {
-                try {
-                    copying.get(); // never hand the connection back to a rollback while a COPY still runs on it
-                } catch (Exception ignored) {
-                    // the failure that brought us here is the one to report
-                }
-            }
-            copier.shutdownNow();
-            org.springframework.jdbc.datasource.DataSourceUtils.releaseConnection(connection, template.getDataSource());
         }
         return ids;
     }
@@ -315,21 +292,6 @@ class ProjectStore {
                     + " from stdin",
                     revisions.reader());
             auditRows.copyIn(connection, AuditTrail.COPY);
-        }
-    }
-
-    private void await(java.util.concurrent.Future<?> copying) {
-        try {
-            copying.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            if (e.getCause() instanceof java.sql.SQLException sql) {
-                RuntimeException translated = template.getExceptionTranslator().translate("COPY project", null, sql);
-                throw translated != null ? translated : new IllegalStateException(sql);
-            }
-            throw new IllegalStateException("写入项目失败：" + e.getCause().getMessage(), e.getCause());
         }
     }
 
