@@ -23,9 +23,29 @@ import org.springframework.stereotype.Component;
  * a row per unit of the province.
  */
 @Component
-class ReportCache {
+public class ReportCache {
 
-    private record Key(String report, ReportPeriod period, Object variant) {
+    /** Whose version a report is kept at: the projects' ({@code report_version.n}, V16) or the visits' (V18). */
+    public enum Source {
+        PROJECTS("select n from report_version"),
+        VISITS("select visits from report_version");
+
+        private final String query;
+
+        Source(String query) {
+            this.query = query;
+        }
+    }
+
+    /** A kept value that holds many rows says how many, so that the cache's bound counts them. */
+    public interface Weighed {
+        int rows();
+    }
+
+    private record Key(Source source, String report, ReportPeriod period, Object variant) {
+    }
+
+    private record Reading(Source source, long version) {
     }
 
     private record Entry(long version, Object value) {
@@ -36,7 +56,7 @@ class ReportCache {
     private final AtomicLong hits = new AtomicLong();
     private final AtomicLong misses = new AtomicLong();
     /** The version read by the outermost report of this thread, while it computes. */
-    private final ThreadLocal<Long> reading = new ThreadLocal<>();
+    private final ThreadLocal<Reading> reading = new ThreadLocal<>();
 
     ReportCache(ReportDatabase db, @Value("${zhaoshang.report-cache.rows:200000}") long rows) {
         this.db = db;
@@ -51,22 +71,31 @@ class ReportCache {
      * computed at is current, else computed now. The value must not be changed by the caller: it is shared.
      */
     <T> T get(String report, ReportPeriod period, Object variant, Supplier<T> compute) {
+        return get(Source.PROJECTS, report, period, variant, compute);
+    }
+
+    /** The same, for a report kept at the version of {@code source}. */
+    public <T> T get(Source source, String report, ReportPeriod period, Object variant, Supplier<T> compute) {
         if (cache == null) {
             return compute.get();
         }
-        Key key = new Key(report, period, variant);
-        Long outer = reading.get();
-        if (outer != null) { // a part of a report being computed (the briefing's): the version the whole was read at
-            return lookup(key, outer, compute);
+        Key key = new Key(source, report, period, variant);
+        Reading outer = reading.get();
+        if (outer != null && outer.source() == source) { // a part of a report being computed (the briefing's)
+            return lookup(key, outer.version(), compute);
         }
         // in the report's own read: on the replica, the version and the report come from one snapshot
         return db.read(jdbc -> {
-            long version = jdbc.sql("select n from report_version").query(Long.class).single();
-            reading.set(version);
+            long version = jdbc.sql(source.query).query(Long.class).single();
+            reading.set(new Reading(source, version));
             try {
                 return lookup(key, version, compute);
             } finally {
-                reading.remove();
+                if (outer == null) {
+                    reading.remove();
+                } else {
+                    reading.set(outer);
+                }
             }
         });
     }
@@ -85,11 +114,14 @@ class ReportCache {
     }
 
     /** Reports answered from the cache and computed, since the start. */
-    long[] counts() {
+    public long[] counts() {
         return new long[]{hits.get(), misses.get()};
     }
 
     private static int weight(Object value) {
+        if (value instanceof Weighed w) {
+            return 1 + w.rows();
+        }
         if (value instanceof Collection<?> rows) {
             return 1 + rows.size();
         }

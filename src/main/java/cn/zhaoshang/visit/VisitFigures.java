@@ -1,11 +1,20 @@
 package cn.zhaoshang.visit;
 
+import cn.zhaoshang.report.ReportCache;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
 
 /** CONTRACT.md §5: the visits report. */
-public record VisitFigures(Total total, List<TeamRow> teams, List<EnterpriseRow> enterprises) {
+public record VisitFigures(Total total, List<TeamRow> teams, List<EnterpriseRow> enterprises) implements ReportCache.Weighed {
+
+    /** The rows the report holds, for the reports' cache (not part of the JSON). */
+    @Override
+    @JsonIgnore
+    public int rows() {
+        return teams.size() + enterprises.size();
+    }
 
     public record Total(long visits, long enterprises, long days, BigDecimal visitsPerDay, long repeatEnterprises,
                         long inspections, long batches) {
