@@ -57,6 +57,24 @@ stop_app() {
     APP_PID=
 }
 
+# CPU clock ticks (user + system) of the server's JVM, and of every process of the PostgreSQL of data directory $1
+cpu_java() { awk '{print $14 + $15}' "/proc/$APP_PID/stat"; }
+cpu_pg() {
+    local t=0 p
+    for p in $(pgrep -f "$1/pg") $(pgrep -P "$(pgrep -f "postgres -D $1/pg" | head -1)" 2> /dev/null); do
+        [ -r "/proc/$p/stat" ] && t=$((t + $(awk '{print $14 + $15}' "/proc/$p/stat")))
+    done
+    echo "$t"
+}
+
+# seconds a fixed CPU-bound loop takes now: beside a timing, it says how fast the (virtual) machine was running then
+calib() {
+    local start
+    start=$(date +%s.%N)
+    bash -c 'i=0; while ((i < 1000000)); do ((i++)); done'
+    printf '%.2f' "$(echo "$(date +%s.%N) - $start" | bc)"
+}
+
 # the port of the embedded PostgreSQL the server started (for the SQL floor)
 embedded_pg_port() {
     grep -o 'Embedded PostgreSQL ready in .* on port [0-9]*' "$WORK/app-$1.log" | head -1 | grep -o '[0-9]*$'

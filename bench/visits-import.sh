@@ -24,15 +24,6 @@ java -jar "$GEN_JAR" generate --xlsx "$WORK/visits-$ROWS.xlsx" --visits "$ROWS" 
 java -jar "$GEN_JAR" generate --xlsx "$WORK/warmup.xlsx" --visits "$WARMUP" --projects 20000 --region 350200 \
     --years 2015-2024 --seed 11 > /dev/null
 
-# CPU seconds (user + system) of the server's JVM and of every process of its PostgreSQL
-cpu_java() { awk '{print $14 + $15}' "/proc/$APP_PID/stat"; }
-cpu_pg() {
-    local t=0 p
-    for p in $(pgrep -f "$1/pg") $(pgrep -P "$(pgrep -f "postgres -D $1/pg" | head -1)" 2> /dev/null); do
-        [ -r "/proc/$p/stat" ] && t=$((t + $(awk '{print $14 + $15}' "/proc/$p/stat")))
-    done
-    echo "$t"
-}
 post() { # FILE: prints "seconds http-code java-cpu pg-cpu answer"
     local j0 p0 out
     j0=$(cpu_java); p0=$(cpu_pg "$data")

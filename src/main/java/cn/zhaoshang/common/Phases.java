@@ -1,6 +1,7 @@
 package cn.zhaoshang.common;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /** How long each step of an import took (summed over its chunks), for one log line: where a large import's time goes. */
@@ -20,7 +21,11 @@ public final class Phases {
     @Override
     public String toString() {
         StringBuilder b = new StringBuilder();
-        nanos.forEach((step, n) -> b.append(b.isEmpty() ? "" : "，").append(step).append(' ').append(String.format(java.util.Locale.ROOT, "%.2f", n / 1e9)));
-        return b.append("；共 ").append(String.format(java.util.Locale.ROOT, "%.2f", (System.nanoTime() - start) / 1e9)).append(" 秒").toString();
+        nanos.forEach((step, n) -> b.append(b.isEmpty() ? "" : "，").append(step).append(' ').append(seconds(n)));
+        return b.append("；共 ").append(seconds(System.nanoTime() - start)).append(" 秒").toString();
+    }
+
+    private static String seconds(long nanos) {
+        return String.format(Locale.ROOT, "%.2f", nanos / 1e9);
     }
 }
