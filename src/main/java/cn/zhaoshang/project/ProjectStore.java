@@ -8,6 +8,7 @@ import cn.zhaoshang.enterprise.EnterpriseRef;
 import cn.zhaoshang.enterprise.Enterprises;
 import cn.zhaoshang.event.SigningEvents;
 import cn.zhaoshang.platform.BulkWrites;
+import cn.zhaoshang.platform.SearchIndexMerge;
 import cn.zhaoshang.platform.TransactionWorker;
 import cn.zhaoshang.unit.Units;
 import java.sql.Date;
@@ -48,19 +49,23 @@ class ProjectStore {
     private final SigningEvents events;
     private final Enterprises enterprises;
     private final AuditTrail audit;
+    private final SearchIndexMerge searchIndex;
 
     /**
      * The import's transaction reuses the plans of repeated statements (foreign-key checks) and folds its projects into
-     * the running totals once, at commit: {@link BulkWrites}.
+     * the running totals once, at commit ({@link BulkWrites}); the name search's index takes its new names after
+     * commit ({@link SearchIndexMerge}).
      */
     void bulkTransaction() {
         BulkWrites.reusePlans(jdbc);
         BulkWrites.foldTotalsAtCommit(jdbc);
+        searchIndex.deferInTransaction(jdbc);
     }
 
     ProjectStore(JdbcClient jdbc, JdbcTemplate template, JsonMapper json, Units units, Chains chains, SigningEvents events,
-                 Enterprises enterprises, AuditTrail audit) {
+                 Enterprises enterprises, AuditTrail audit, SearchIndexMerge searchIndex) {
         this.audit = audit;
+        this.searchIndex = searchIndex;
         this.jdbc = jdbc;
         this.template = template;
         this.json = json;

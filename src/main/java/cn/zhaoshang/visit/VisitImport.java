@@ -47,9 +47,11 @@ public class VisitImport {
     private final AuditTrail audit;
     private final TransactionTemplate tx;
     private final JsonMapper json;
+    private final cn.zhaoshang.platform.SearchIndexMerge searchIndex;
 
     VisitImport(VisitRows parser, VisitChecks checks, VisitWriter writer, JdbcClient jdbc, Clock clock, AuditTrail audit,
-                TransactionTemplate tx, JsonMapper json) {
+                TransactionTemplate tx, JsonMapper json, cn.zhaoshang.platform.SearchIndexMerge searchIndex) {
+        this.searchIndex = searchIndex;
         this.parser = parser;
         this.checks = checks;
         this.writer = writer;
@@ -115,6 +117,8 @@ public class VisitImport {
                                                   Supplier<List<String>> lastHeaders, Actor actor, Phases phases, int[] count)
             throws IOException {
         cn.zhaoshang.platform.BulkWrites.reusePlans(jdbc);
+        // the new enterprises' names reach the search index after commit
+        searchIndex.deferInTransaction(jdbc);
         List<CellError> errors = new ArrayList<>();
         VisitRows.Context context = new VisitRows.Context(LocalDate.now(clock), actor.defaultRegion());
         VisitChecks.Session checking = checks.new Session(actor);
