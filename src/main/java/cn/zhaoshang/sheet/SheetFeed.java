@@ -46,8 +46,10 @@ public final class SheetFeed implements AutoCloseable {
         } catch (RuntimeException | IOException e) {
             last = e;
         }
-        if (!closed) {
+        try {
             put(last);
+        } catch (Abandoned e) {
+            // the importer stopped before the end (it found enough to reject the file, or failed): nothing to hand over
         }
     }
 
@@ -76,14 +78,15 @@ public final class SheetFeed implements AutoCloseable {
         }
     }
 
+    /** Hands the item over, waiting while the importer is busy with the previous chunks; Abandoned once it stopped. */
     private void put(Object item) {
         try {
-            while (!closed && !queue.offer(item, 100, TimeUnit.MILLISECONDS)) {
-                // the importer is busy with the previous chunks
+            while (!closed) {
+                if (queue.offer(item, 100, TimeUnit.MILLISECONDS)) {
+                    return;
+                }
             }
-            if (closed) {
-                throw new Abandoned();
-            }
+            throw new Abandoned();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new Abandoned();
