@@ -17,6 +17,9 @@ public final class CopyRows {
 
     private final StringBuilder text = new StringBuilder(1 << 16);
     private int rows;
+    // the last instant written and its text: a batch's rows mostly carry one time (the write's), formatted once
+    private Object lastTime;
+    private String lastTimeText;
 
     public CopyRows row(Object... values) {
         for (int i = 0; i < values.length; i++) {
@@ -26,10 +29,8 @@ public final class CopyRows {
             Object v = values[i];
             if (v == null) {
                 text.append("\\N");
-            } else if (v instanceof Timestamp t) {
-                text.append(t.toInstant());
-            } else if (v instanceof Instant t) {
-                text.append(t);
+            } else if (v instanceof Timestamp || v instanceof Instant) {
+                text.append(time(v));
             } else if (v instanceof BigDecimal b) {
                 text.append(b.toPlainString());
             } else if (v instanceof Boolean b) {
@@ -41,6 +42,19 @@ public final class CopyRows {
         text.append('\n');
         rows++;
         return this;
+    }
+
+    private String time(Object v) {
+        if (!v.equals(lastTime)) {
+            lastTime = v;
+            lastTimeText = (v instanceof Timestamp t ? t.toInstant() : (Instant) v).toString();
+        }
+        return lastTimeText;
+    }
+
+    /** Whether no row was added. */
+    public boolean isEmpty() {
+        return rows == 0;
     }
 
     public int size() {

@@ -3,6 +3,7 @@ package cn.zhaoshang.project;
 import cn.zhaoshang.audit.AuditEntry;
 import cn.zhaoshang.audit.AuditTrail;
 import cn.zhaoshang.chain.Chains;
+import cn.zhaoshang.common.CopyRows;
 import cn.zhaoshang.common.DomainException;
 import cn.zhaoshang.enterprise.EnterpriseRef;
 import cn.zhaoshang.enterprise.Enterprises;
@@ -11,7 +12,6 @@ import cn.zhaoshang.platform.BulkWrites;
 import cn.zhaoshang.platform.SearchIndexMerge;
 import cn.zhaoshang.platform.TransactionWorker;
 import cn.zhaoshang.unit.Units;
-import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -285,17 +285,15 @@ class ProjectStore {
             source, referrer_id, parent_id, updated_at""";
 
     /** One chunk's writes: new projects, revisions and audit entries for COPY, updates for plain statements. */
-    private record Chunk(CopyRows inserts, List<Object[]> updateArgs, CopyRows revisions, cn.zhaoshang.common.CopyRows auditRows) {
+    private record Chunk(CopyRows inserts, List<Object[]> updateArgs, CopyRows revisions, CopyRows auditRows) {
 
         // COPY moves new projects and revisions many times faster than row-by-row inserts: same rows, same transaction
-        void copy(java.sql.Connection connection) throws java.sql.SQLException, java.io.IOException {
-            org.postgresql.copy.CopyManager copy = connection.unwrap(org.postgresql.PGConnection.class).getCopyAPI();
+        void copy(java.sql.Connection connection) throws java.sql.SQLException {
             if (!inserts.isEmpty()) {
-                copy.copyIn("copy project (id, code, " + COLUMNS + ") from stdin", inserts.reader());
+                inserts.copyIn(connection, "copy project (id, code, " + COLUMNS + ") from stdin");
             }
-            copy.copyIn("copy project_revision (project_id, region_code, version, recorded_at, recorded_by, action, snapshot)"
-                    + " from stdin",
-                    revisions.reader());
+            revisions.copyIn(connection,
+                    "copy project_revision (project_id, region_code, version, recorded_at, recorded_by, action, snapshot) from stdin");
             auditRows.copyIn(connection, AuditTrail.COPY);
         }
     }
@@ -319,18 +317,17 @@ class ProjectStore {
                     d.parentCode() == null ? null : parentIds.get(d.parentCode()), now};
             long id = ids.get(d.code());
             int version;
-            List<Map<String, String>> changes;
+            String changesJson;
             Map<String, String> snapshot = d.snapshot();
             if (w.existing() == null) {
                 version = 0;
                 inserts.row(concat(new Object[]{id, d.code()}, values));
-                changes = diff(Map.of(), snapshot);
+                changesJson = changesJson(Map.of(), snapshot);
             } else {
                 version = w.expectedVersion() + 1;
                 updateArgs.add(concat(concat(new Object[]{d.code()}, values), new Object[]{id, w.expectedVersion()}));
-                changes = diff(w.existing().snapshot(), snapshot);
+                changesJson = changesJson(w.existing().snapshot(), snapshot);
             }
-            String changesJson = changesJson(changes);
             // the project's region, the distribution key it is co-located by (V9)
             revisions.row(id, d.regionCode(), version, now, actor, w.action(), snapshotJson(snapshot));
             // the same content as serializing {"version": …, "changes": …}, without writing the changes twice
@@ -353,16 +350,24 @@ class ProjectStore {
         return b.append('}').toString();
     }
 
-    static String changesJson(List<Map<String, String>> changes) {
+    /**
+     * The fields whose text differs between two snapshots ("" where one has none), as the JSON list of
+     * {@code {"field", "old", "new"}} the audit trail keeps, written straight from the two maps.
+     */
+    static String changesJson(Map<String, String> before, Map<String, String> after) {
         StringBuilder b = new StringBuilder(1024).append('[');
-        for (Map<String, String> c : changes) {
+        for (Map.Entry<String, String> e : after.entrySet()) {
+            String old = before.getOrDefault(e.getKey(), "");
+            if (old.equals(e.getValue())) {
+                continue;
+            }
             if (b.length() > 1) {
                 b.append(',');
             }
             b.append("{\"field\":");
-            jsonString(b, c.get("field")).append(",\"old\":");
-            jsonString(b, c.get("old")).append(",\"new\":");
-            jsonString(b, c.get("new")).append('}');
+            jsonString(b, e.getKey()).append(",\"old\":");
+            jsonString(b, old).append(",\"new\":");
+            jsonString(b, e.getValue()).append('}');
         }
         return b.append(']').toString();
     }
@@ -404,73 +409,13 @@ class ProjectStore {
         }
     }
 
-    /** Rows in COPY's text format: tab-separated, \\N for null, backslash escapes; timestamps with their zone. */
-    private static final class CopyRows {
-        private final StringBuilder text = new StringBuilder(1 << 16);
-        private boolean empty = true;
-
-        void row(Object... values) {
-            for (int i = 0; i < values.length; i++) {
-                if (i > 0) {
-                    text.append('\t');
-                }
-                Object v = values[i];
-                if (v == null) {
-                    text.append("\\N");
-                } else if (v instanceof Timestamp t) {
-                    text.append(t.toInstant());
-                } else if (v instanceof java.math.BigDecimal b) {
-                    text.append(b.toPlainString());
-                } else if (v instanceof Boolean b) {
-                    text.append(b ? 't' : 'f');
-                } else {
-                    String s = v.toString();
-                    if (s.indexOf('\\') < 0 && s.indexOf('\t') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
-                        text.append(s);
-                        continue;
-                    }
-                    for (int k = 0; k < s.length(); k++) {
-                        char ch = s.charAt(k);
-                        switch (ch) {
-                            case '\\' -> text.append("\\\\");
-                            case '\t' -> text.append("\\t");
-                            case '\n' -> text.append("\\n");
-                            case '\r' -> text.append("\\r");
-                            default -> text.append(ch);
-                        }
-                    }
-                }
-            }
-            text.append('\n');
-            empty = false;
-        }
-
-        boolean isEmpty() {
-            return empty;
-        }
-
-        java.io.Reader reader() {
-            return new java.io.StringReader(text.toString());
-        }
-    }
-
-    static List<Map<String, String>> diff(Map<String, String> before, Map<String, String> after) {
-        List<Map<String, String>> changes = new ArrayList<>();
-        for (Map.Entry<String, String> e : after.entrySet()) {
-            String old = before.getOrDefault(e.getKey(), "");
-            if (!old.equals(e.getValue())) {
-                changes.add(Map.of("field", e.getKey(), "old", old, "new", e.getValue()));
-            }
-        }
-        return changes;
-    }
-
     private static Set<String> distinct(List<Write> writes, java.util.function.Function<ProjectDraft, String> f) {
         return writes.stream().map(Write::draft).map(f).filter(Objects::nonNull).collect(Collectors.toSet());
     }
 
-    private static Date sql(LocalDate d) {
-        return d == null ? null : Date.valueOf(d);
+    // a date as itself: COPY writes its ISO text, and the driver binds it as a date in an UPDATE
+    private static LocalDate sql(LocalDate d) {
+        return d;
     }
 
     private static Object[] concat(Object[] a, Object[] b) {

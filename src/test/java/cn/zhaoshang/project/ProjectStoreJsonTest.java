@@ -26,9 +26,24 @@ class ProjectStoreJsonTest {
         })).containsExactlyEntriesOf(snapshot);
         assertThat(written).isEqualTo(json.writeValueAsString(snapshot));
 
-        List<Map<String, String>> changes = ProjectStore.diff(Map.of(), snapshot);
-        assertThat(json.readValue(ProjectStore.changesJson(changes), new TypeReference<List<Map<String, String>>>() {
-        })).isEqualTo(changes);
-        assertThat(ProjectStore.changesJson(List.of())).isEqualTo("[]");
+        // a create: every field that has a value, from ""
+        List<Map<String, String>> created = List.of(change("项目名称", "", "华恒\"大数据\"中心\\二期"),
+                change("来源", "", "tab\there\nnew line\u0001"), change("总投资(万元)", "", "12000.00"));
+        assertThat(ProjectStore.changesJson(Map.of(), snapshot)).isEqualTo(json.writeValueAsString(created));
+        // an update: the fields that differ, with both texts
+        Map<String, String> after = new LinkedHashMap<>(snapshot);
+        after.put("总投资(万元)", "15000.00");
+        after.put("上级项目编号", "350112-2017-0001");
+        assertThat(ProjectStore.changesJson(snapshot, after)).isEqualTo(json.writeValueAsString(List.of(
+                change("总投资(万元)", "12000.00", "15000.00"), change("上级项目编号", "", "350112-2017-0001"))));
+        assertThat(ProjectStore.changesJson(snapshot, snapshot)).isEqualTo("[]");
+    }
+
+    private static Map<String, String> change(String field, String old, String now) {
+        Map<String, String> c = new LinkedHashMap<>();
+        c.put("field", field);
+        c.put("old", old);
+        c.put("new", now);
+        return c;
     }
 }
