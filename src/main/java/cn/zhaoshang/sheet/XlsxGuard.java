@@ -39,9 +39,17 @@ final class XlsxGuard {
                 if (entry.isDirectory() || !zip.canReadEntryData(entry)) {
                     continue; // fastexcel cannot inflate it either
                 }
-                try (InputStream in = budget.wrap(zip.getInputStream(entry))) {
+                try (InputStream in = new java.io.BufferedInputStream(budget.wrap(zip.getInputStream(entry)), 1 << 16)) {
                     if (entry.getName().endsWith(".xml") || entry.getName().endsWith(".rels")) {
-                        scanXml(in);
+                        byte[] head = new byte[4];
+                        in.mark(head.length);
+                        int n = in.readNBytes(head, 0, head.length);
+                        in.reset();
+                        if (XmlBounds.byteScannable(head, n)) {
+                            XmlBounds.scan(in);
+                        } else {
+                            scanXml(in);
+                        }
                     }
                     in.transferTo(OutputStream.nullOutputStream());
                 }
@@ -65,8 +73,11 @@ final class XlsxGuard {
         }
     }
 
-    /** Checks text lengths and cell references; malformed XML is left for fastexcel to reject. */
-    private static void scanXml(InputStream in) {
+    /**
+     * Checks text lengths and cell references with a parser: for a part that {@link XmlBounds} cannot read as bytes
+     * (UTF-16 or UTF-32). Malformed XML is left for fastexcel to reject.
+     */
+    static void scanXml(InputStream in) {
         try {
             XMLStreamReader xml = XML.createXMLStreamReader(in);
             long text = 0;
@@ -81,7 +92,7 @@ final class XlsxGuard {
                         || event == XMLStreamConstants.SPACE) {
                     text += xml.getTextLength();
                     if (text > MAX_TEXT_CHARS) {
-                        throw new SheetFormatException("Excel 文件中有超长的单元格内容，无法读取");
+                        throw textTooLong();
                     }
                 } else if (event == XMLStreamConstants.END_ELEMENT) {
                     text = 0;
@@ -90,6 +101,10 @@ final class XlsxGuard {
         } catch (XMLStreamException e) {
             // not well-formed: fastexcel reports it if the part matters
         }
+    }
+
+    static SheetFormatException textTooLong() {
+        return new SheetFormatException("Excel 文件中有超长的单元格内容，无法读取");
     }
 
     private static void checkReference(String ref) {

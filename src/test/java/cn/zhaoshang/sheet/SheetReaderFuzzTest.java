@@ -31,6 +31,19 @@ class SheetReaderFuzzTest {
         parseEveryWay(new String(data, StandardCharsets.UTF_8));
     }
 
+    /** The guard's byte scan of a workbook part: it accepts, or refuses with a message; nothing else, and it ends. */
+    @FuzzTest(maxDuration = "5m")
+    void xmlBounds(byte[] data) throws IOException {
+        if (!XmlBounds.byteScannable(data, Math.min(4, data.length))) {
+            return;
+        }
+        try {
+            XmlBounds.scan(new ByteArrayInputStream(data));
+        } catch (SheetFormatException e) {
+            assertThat(e.getMessage()).isNotBlank().doesNotContain("Exception");
+        }
+    }
+
     private static void readSafely(String fileName, byte[] data) throws IOException {
         Sheet sheet;
         try {
