@@ -12,10 +12,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * in a primary key, for which one generic plan is right every time; inside the import's transaction, and only there,
  * PostgreSQL's default ({@code auto}: a generic plan once it is no worse) is restored.
  *
- * <p>A transaction that inserts projects in many statements (the import's COPY chunks) also folds them into the
- * running totals once, at commit, instead of once per statement (V13__report_fold_once.sql): a unit's month that
- * several chunks touch is written once. Inside such a transaction the totals lag the ledger until commit, so it must
- * not read a report after writing projects.
+ * <p>An import's projects are folded into the running totals by each COPY chunk's own statement trigger (V7), on the
+ * import's COPY thread while the next chunk is prepared. V13 also lets a transaction hold its inserts back and fold them
+ * once at commit ({@code set_config('zhaoshang.fold_at_commit', 'on', true)}: a cell that several chunks touch is
+ * written once); the import used that until session 7, when timing both in turn showed the folds per chunk faster: a
+ * 20,000-row import 1.3-2.5 s faster and its PostgreSQL 0.9-1.6 s of CPU lighter (no 20,000 rows through
+ * report_pending and no fold of them all after the last chunk, alone on one core; docs/benchmarks.md, "Session 7").
  */
 public final class BulkWrites {
 
@@ -25,15 +27,5 @@ public final class BulkWrites {
     /** In the current transaction: cached plans for repeated statements (SET LOCAL: ends with the transaction). */
     public static void reusePlans(JdbcClient jdbc) {
         jdbc.sql("set local plan_cache_mode = auto").update();
-    }
-
-    /**
-     * In the current transaction: projects inserted from now on are folded into the running totals at commit. The fold
-     * of a 20,000-row import sums about 100,000 cells; with the default 16 MB of memory per sort its aggregate spilled
-     * to disk in 13 batches, so the transaction may use 64 MB (one import at a time holds it, until it ends).
-     */
-    public static void foldTotalsAtCommit(JdbcClient jdbc) {
-        jdbc.sql("select set_config('zhaoshang.fold_at_commit', 'on', true), set_config('work_mem', '64MB', true)")
-                .query().listOfRows();
     }
 }

@@ -52,13 +52,12 @@ class ProjectStore {
     private final SearchIndexMerge searchIndex;
 
     /**
-     * The import's transaction reuses the plans of repeated statements (foreign-key checks) and folds its projects into
-     * the running totals once, at commit ({@link BulkWrites}); the name search's index takes its new names after
-     * commit ({@link SearchIndexMerge}).
+     * The import's transaction reuses the plans of repeated statements (foreign-key checks; {@link BulkWrites}), and the
+     * name search's index takes its new names after commit ({@link SearchIndexMerge}). Each COPY chunk folds its
+     * projects into the running totals itself.
      */
     void bulkTransaction() {
         BulkWrites.reusePlans(jdbc);
-        BulkWrites.foldTotalsAtCommit(jdbc);
         searchIndex.deferInTransaction(jdbc);
     }
 
