@@ -58,6 +58,7 @@ class ProjectStore {
      */
     void bulkTransaction() {
         BulkWrites.reusePlans(jdbc);
+        BulkWrites.sortInMemory(jdbc);
         searchIndex.deferInTransaction(jdbc);
     }
 
