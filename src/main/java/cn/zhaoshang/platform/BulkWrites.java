@@ -15,9 +15,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * <p>An import's projects are folded into the running totals by each COPY chunk's own statement trigger (V7), on the
  * import's COPY thread while the next chunk is prepared. V13 also lets a transaction hold its inserts back and fold them
  * once at commit ({@code set_config('zhaoshang.fold_at_commit', 'on', true)}: a cell that several chunks touch is
- * written once); the import used that until session 7, when timing both in turn showed the folds per chunk faster: a
- * 20,000-row import 1.3-2.5 s faster and its PostgreSQL 0.9-1.6 s of CPU lighter (no 20,000 rows through
- * report_pending and no fold of them all after the last chunk, alone on one core; docs/benchmarks.md, "Session 7").
+ * written once); the import used that until session 7. Folding per chunk needs no 20,000 rows through report_pending
+ * and leaves no fold of them all after the last chunk, alone on one core: in four runs in turn a 20,000-row import was
+ * 0.8-2.5 s faster and its PostgreSQL 0.9-1.6 s of CPU lighter; in the twelve pairs of bench/import-pairs.sh on a machine
+ * at half speed, with the other changes of that session, no difference was shown (docs/benchmarks.md, "Session 7").
  */
 public final class BulkWrites {
 

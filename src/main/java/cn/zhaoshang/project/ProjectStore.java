@@ -14,7 +14,6 @@ import cn.zhaoshang.platform.TransactionWorker;
 import cn.zhaoshang.unit.Units;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -307,12 +306,12 @@ class ProjectStore {
         List<AuditEntry> auditEntries = new ArrayList<>();
         for (Write w : writes) {
             ProjectDraft d = w.draft();
+            // dates as LocalDate: COPY writes their ISO text, and the driver binds them as dates in an UPDATE
             Object[] values = {d.name(), d.regionCode(), d.unit() == null ? null : unitIds.get(d.regionCode() + "|" + d.unit()),
                     enterpriseIds.get(new EnterpriseRef(d.creditCode(), d.investor())),
                     d.chain() == null ? null : chainIds.get(d.chain()), d.investment(), d.foreignInvestment(),
-                    d.utilizedForeignCapital(), d.keyProject(), sql(d.dates().contactedOn()), sql(d.dates().signedOn()),
-                    sql(d.dates().landedOn()), sql(d.dates().startedOn()), sql(d.dates().completedOn()),
-                    sql(d.dates().terminatedOn()), d.event() == null ? null : eventIds.get(d.event()), d.onStage(), d.source(),
+                    d.utilizedForeignCapital(), d.keyProject(), d.dates().contactedOn(), d.dates().signedOn(),
+                    d.dates().landedOn(), d.dates().startedOn(), d.dates().completedOn(), d.dates().terminatedOn(), d.event() == null ? null : eventIds.get(d.event()), d.onStage(), d.source(),
                     enterpriseIds.get(new EnterpriseRef(null, d.referrer())),
                     d.parentCode() == null ? null : parentIds.get(d.parentCode()), now};
             long id = ids.get(d.code());
@@ -413,10 +412,6 @@ class ProjectStore {
         return writes.stream().map(Write::draft).map(f).filter(Objects::nonNull).collect(Collectors.toSet());
     }
 
-    // a date as itself: COPY writes its ISO text, and the driver binds it as a date in an UPDATE
-    private static LocalDate sql(LocalDate d) {
-        return d;
-    }
 
     private static Object[] concat(Object[] a, Object[] b) {
         Object[] r = java.util.Arrays.copyOf(a, a.length + b.length);
