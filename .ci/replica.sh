@@ -4,7 +4,8 @@
 #   .ci/replica.sh            make sure cluster <version>/replica (port 5433) streams from <version>/main (port 5432)
 #   .ci/replica.sh --remove   drop the standby and its replication slot
 #
-# Run as root on Debian (postgresql-common). Idempotent: a standby that is already streaming is left as it is (only
+# Run as root on Debian (postgresql-common). Returns once the standby has replayed all the primary had written when it
+# was run. Idempotent: a standby that is already streaming is left as it is (only
 # started, and its replay resumed if a test left it paused); a missing or broken one is made again with pg_basebackup.
 # The primary gets a replication role, a pg_hba entry for it and a physical replication slot; it is reloaded, never
 # restarted. Settings through the environment (defaults in brackets): PG_VERSION [15], PRIMARY_PORT [5432],
@@ -79,11 +80,24 @@ streaming() {
   done
   return 1
 }
+# Has the standby replayed all the primary had written when we asked? A standby that was stopped a while replays the
+# WAL its slot kept first; what the caller did on the primary just before (a grant, say) is visible there only then.
+caught_up() {
+  local lsn
+  lsn=$(primary 'select pg_current_wal_lsn()')
+  for _ in $(seq 1 600); do
+    [ "$(standby "select pg_last_wal_replay_lsn() >= '$lsn'::pg_lsn")" = t ] && return 0
+    sleep 1
+  done
+  log "cluster $VERSION/$CLUSTER has not replayed the primary's WAL up to $lsn in 600 s"
+  return 1
+}
 if cluster_exists; then
   pg_ctlcluster "$VERSION" "$CLUSTER" status >/dev/null 2>&1 || pg_ctlcluster "$VERSION" "$CLUSTER" start || true
   if wait_ready "$REPLICA_PORT" && streaming; then
     # a test that pauses replay and is killed leaves the standby paused: replay again
     standby "select pg_wal_replay_resume() where pg_is_wal_replay_paused()" >/dev/null
+    caught_up
     log "cluster $VERSION/$CLUSTER on port $REPLICA_PORT is streaming from port $PRIMARY_PORT"
     exit 0
   fi
@@ -111,4 +125,5 @@ if ! streaming; then
   log "cluster $VERSION/$CLUSTER started but does not stream; see /var/log/postgresql/postgresql-$VERSION-$CLUSTER.log"
   exit 1
 fi
+caught_up
 log "cluster $VERSION/$CLUSTER on port $REPLICA_PORT is streaming from port $PRIMARY_PORT (slot $SLOT)"

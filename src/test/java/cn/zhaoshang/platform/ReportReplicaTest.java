@@ -53,6 +53,7 @@ class ReportReplicaTest extends IntegrationTest {
 
     private static final Pattern URL = Pattern.compile("jdbc:postgresql://([^/:]+)(?::(\\d+))?(/.*)");
     private static final String PERIOD = "region=350112&from=2017-01-01&to=2017-12-31";
+    private static final int WAIT_SECONDS = 180;
     private static TcpProxy proxy;
 
     @Autowired
@@ -69,6 +70,11 @@ class ReportReplicaTest extends IntegrationTest {
     static void aPrimaryToo() {
         assertThat(TestDatabase.external())
                 .as("ZHAOSHANG_TEST_REPLICA_URL is set: ZHAOSHANG_TEST_DB_URL must name the replica's primary").isTrue();
+        // A standby that was stopped a while (or made before the grant) may still be replaying: the grant of
+        // pg_wal_replay_resume reaches it only with the WAL, so wait until it has replayed all the primary has written
+        String lsn = onPrimary("select pg_current_wal_lsn()::text");
+        await(() -> onReplica("select count(*) from (select 1 where pg_last_wal_replay_lsn() >= '" + lsn + "'::pg_lsn) c") == 1,
+                "the replica has replayed the primary's WAL up to " + lsn, null);
     }
 
     @BeforeEach
@@ -180,10 +186,10 @@ class ReportReplicaTest extends IntegrationTest {
     }
 
     static void await(BooleanSupplier condition, String what, ReportDatabase db) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(WAIT_SECONDS).toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("waited 60 s for: " + what + (db == null ? "" : "; replica " + db.replicaStatus().orElse(null)));
+                throw new AssertionError("waited " + WAIT_SECONDS + " s for: " + what + (db == null ? "" : "; replica " + db.replicaStatus().orElse(null)));
             }
             try {
                 Thread.sleep(100);
@@ -234,6 +240,17 @@ class ReportReplicaTest extends IntegrationTest {
              Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String onPrimary(String sql) {
+        TestDatabase.Connection db = TestDatabase.get();
+        try (Connection c = DriverManager.getConnection(db.url(), db.username(), db.password());
+             Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
