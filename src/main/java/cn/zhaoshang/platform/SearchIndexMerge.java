@@ -1,11 +1,16 @@
 package cn.zhaoshang.platform;
 
 import jakarta.annotation.PreDestroy;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -45,6 +50,8 @@ public class SearchIndexMerge {
     private final AtomicBoolean queued = new AtomicBoolean();
     private final java.util.concurrent.atomic.AtomicLong merges = new java.util.concurrent.atomic.AtomicLong();
     private volatile Future<?> last;
+    private volatile PreparedStatement running;
+    private volatile boolean stopping;
 
     SearchIndexMerge(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -81,14 +88,33 @@ public class SearchIndexMerge {
     long merge() {
         long pages = 0;
         for (String index : INDEXES) {
+            if (stopping) {
+                break;
+            }
             try {
-                Long n = jdbc.queryForObject("select gin_clean_pending_list(to_regclass(?))", Long.class, index);
+                Long n = jdbc.execute((ConnectionCallback<Long>) c -> cleanPendingList(c, index));
                 pages += n == null ? 0 : n;
             } catch (RuntimeException e) {
-                log.warn("合并检索索引 {} 的待合并条目失败，将由自动清理完成：{}", index, e.getMessage());
+                if (stopping) {
+                    log.info("服务停止，检索索引 {} 尚未合并的条目留给自动清理", index);
+                } else {
+                    log.warn("合并检索索引 {} 的待合并条目失败，将由自动清理完成：{}", index, e.getMessage());
+                }
             }
         }
         return pages;
+    }
+
+    private Long cleanPendingList(Connection c, String index) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("select gin_clean_pending_list(to_regclass(?))")) {
+            s.setString(1, index);
+            running = s;
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : 0L;
+            } finally {
+                running = null;
+            }
+        }
     }
 
     /** How many merges were queued since start. */
@@ -104,8 +130,21 @@ public class SearchIndexMerge {
         }
     }
 
+    /**
+     * At shutdown a merge still running is cancelled (a large import's takes a while; its entries stay in the pending
+     * list, still found by searches, and autovacuum merges them later), before the pool and the database close.
+     */
     @PreDestroy
     void stop() {
+        stopping = true;
         executor.shutdownNow();
+        PreparedStatement s = running;
+        if (s != null) {
+            try {
+                s.cancel();
+            } catch (SQLException e) {
+                log.debug("cancel of the search index merge failed", e);
+            }
+        }
     }
 }

@@ -24,6 +24,10 @@ public final class Http {
                 : "Basic " + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
+    public static Http basic(int port, String username, String password) {
+        return new Http(port, username, password);
+    }
+
     public static Http anonymous(int port) {
         return new Http(port, null, null);
     }
