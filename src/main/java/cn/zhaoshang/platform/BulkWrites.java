@@ -38,4 +38,30 @@ public final class BulkWrites {
     public static void sortInMemory(JdbcClient jdbc) {
         jdbc.sql("select set_config('work_mem', '64MB', true)").query().listOfRows();
     }
+
+    /** What an import writes: imports of one kind run one at a time ({@link #oneImportAtATime}). */
+    public enum Ledger {
+        PROJECTS(0x5A48_5052_4F4AL), VISITS(0x5A48_5649_5349L);
+
+        private final long lockKey;
+
+        Ledger(long lockKey) {
+            this.lockKey = lockKey;
+        }
+    }
+
+    /**
+     * In the current transaction, before it reads what it will compare the file with: waits until no other import of
+     * the same kind is under way, and holds that until commit or rollback (a transaction-scoped advisory lock).
+     *
+     * <p>An import reads the ledger (which codes exist, each project's or visit's values, the next free codes) and then
+     * writes what differs. Two imports of overlapping files that compared at the same time both took the same new code for
+     * new and failed on the unique key when the second wrote (a 500 to its user), or both updated the same project from
+     * the same old values, so that the second's revision repeated the first's version. The writes were one at a time
+     * already (the audit chain's lock); now the comparisons are too, so the second import compares with what the first
+     * committed, as if it had been uploaded after it. Reading and checking the file still run side by side.
+     */
+    public static void oneImportAtATime(JdbcClient jdbc, Ledger ledger) {
+        jdbc.sql("select pg_advisory_xact_lock(?)").param(ledger.lockKey).query((rs, n) -> 1).list();
+    }
 }

@@ -131,6 +131,8 @@ public class ProjectImport {
     private ImportResult importInTransaction(String fileName, List<String> headers, Checked checked, String actor,
                                              Phases phases) {
         store.bulkTransaction();
+        store.oneImportAtATime();
+        phases.mark("等待其他导入");
         List<CellError> errors = new ArrayList<>();
         for (ProjectColumn c : ProjectColumn.values()) {
             if (c.required() && !headers.contains(c.header())) {

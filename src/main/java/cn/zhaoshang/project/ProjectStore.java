@@ -61,6 +61,11 @@ class ProjectStore {
         searchIndex.deferInTransaction(jdbc);
     }
 
+    /** Waits for a project import under way to end, before this one reads the ledger ({@link BulkWrites#oneImportAtATime}). */
+    void oneImportAtATime() {
+        BulkWrites.oneImportAtATime(jdbc, BulkWrites.Ledger.PROJECTS);
+    }
+
     ProjectStore(JdbcClient jdbc, JdbcTemplate template, JsonMapper json, Units units, Chains chains, SigningEvents events,
                  Enterprises enterprises, AuditTrail audit, SearchIndexMerge searchIndex) {
         this.audit = audit;

@@ -117,6 +117,9 @@ public class VisitImport {
                                                   Supplier<List<String>> lastHeaders, Actor actor, Phases phases, int[] count)
             throws IOException {
         cn.zhaoshang.platform.BulkWrites.reusePlans(jdbc);
+        // what this import compares with is what the import before it committed
+        cn.zhaoshang.platform.BulkWrites.oneImportAtATime(jdbc, cn.zhaoshang.platform.BulkWrites.Ledger.VISITS);
+        phases.mark("等待其他导入");
         // the new enterprises' names reach the search index after commit
         searchIndex.deferInTransaction(jdbc);
         List<CellError> errors = new ArrayList<>();

@@ -7,7 +7,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -56,6 +58,22 @@ class ErrorHandling {
     @ExceptionHandler(OptimisticLockingFailureException.class)
     Object conflict(Exception e, HttpServletRequest request) {
         return respond(request, HttpStatus.CONFLICT, problem(HttpStatus.CONFLICT, "数据已被他人修改，请刷新后重试"));
+    }
+
+    /**
+     * Two writes that met in the database: a deadlock or lock wait PostgreSQL ended, or a key another write took between
+     * this one's check and its insert (a form saved while an import writes the same project). Nothing was written; the
+     * user can try again. Logged with an incident id, as such a meeting should stay rare.
+     */
+    @ExceptionHandler({PessimisticLockingFailureException.class, DuplicateKeyException.class})
+    Object concurrentWrite(Exception e, HttpServletRequest request) {
+        String incident = UUID.randomUUID().toString().substring(0, 8);
+        log.warn("Incident {} on {} {}: concurrent write: {}", incident, request.getMethod(), request.getRequestURI(),
+                e.getMessage());
+        ProblemDetail p = problem(HttpStatus.CONFLICT, "与同时提交的修改或现有数据冲突，本次提交未保存任何内容，请刷新后重试（事件编号 "
+                + incident + "）");
+        p.setProperty("incident", incident);
+        return respond(request, HttpStatus.CONFLICT, p);
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)
