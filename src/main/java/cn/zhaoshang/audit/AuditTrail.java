@@ -1,6 +1,7 @@
 package cn.zhaoshang.audit;
 
 import cn.zhaoshang.common.CopyRows;
+import cn.zhaoshang.common.Unprintable;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -99,7 +100,7 @@ public class AuditTrail {
      */
     @Transactional
     public Batch batch(String username, int size) {
-        String unit = username == null ? null : jdbc.sql("""
+        String unit = username == null || Unprintable.first(username) >= 0 ? null : jdbc.sql("""
                 select u.name from app_user a join unit u on u.id = a.unit_id where a.username = ?""")
                 .param(username).query(String.class).optional().orElse(null);
         String ip = ip();
@@ -122,7 +123,7 @@ public class AuditTrail {
         private int next;
 
         private Batch(String username, String unit, String ip, Instant at, String prev, List<Long> ids) {
-            this.username = username;
+            this.username = Unprintable.visible(username);
             this.unit = unit;
             this.ip = ip;
             this.at = at;
@@ -144,11 +145,15 @@ public class AuditTrail {
             }
             List<Object[]> rows = new ArrayList<>(entries.size());
             for (AuditEntry e : entries) {
+                // the trail records what it is given, whatever it holds: a control character (a failed login's name,
+                // a file's name) is kept as U+FFFD, which PostgreSQL accepts, instead of failing the record
+                String objectId = Unprintable.visible(e.objectId());
+                String detail = Unprintable.visible(e.detail());
                 AuditRecord r = new AuditRecord(ids.get(next++), at, username, unit, ip, e.action(), e.objectType(),
-                        e.objectId(), e.result(), e.detail(), prev, null);
+                        objectId, e.result(), detail, prev, null);
                 String hash = sha256(r.canonical());
                 rows.add(new Object[]{r.id(), Timestamp.from(at), username, unit, ip, e.action(), e.objectType(),
-                        e.objectId(), e.result().name(), e.detail(), prev, hash});
+                        objectId, e.result().name(), detail, prev, hash});
                 prev = hash;
             }
             return rows;

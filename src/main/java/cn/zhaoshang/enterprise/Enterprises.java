@@ -1,5 +1,6 @@
 package cn.zhaoshang.enterprise;
 
+import cn.zhaoshang.common.Unprintable;
 import cn.zhaoshang.common.DomainException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -189,7 +190,10 @@ public class Enterprises {
     }
 
     public List<Listed> search(String q, int limit, int offset) {
-        String like = q == null || q.isBlank() ? null : "%" + q.trim() + "%";
+        String text = q == null ? "" : Unprintable.removed(q).trim();
+        // % and _ are searched for as themselves
+        String like = text.isEmpty() ? null
+                : "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
         return jdbc.sql("""
                 select e.id, e.credit_code, e.name,
                        (select string_agg(alias, '、' order by alias) from enterprise_alias a where a.enterprise_id = e.id),

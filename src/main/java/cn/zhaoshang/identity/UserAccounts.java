@@ -1,5 +1,6 @@
 package cn.zhaoshang.identity;
 
+import cn.zhaoshang.common.Unprintable;
 import java.sql.Array;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -49,6 +50,10 @@ class UserAccounts {
      */
     @SuppressWarnings("unchecked")
     Optional<UserAccount> find(String username) {
+        if (username == null || Unprintable.first(username) >= 0) {
+            // no account has one (PasswordRules' names); PostgreSQL would refuse a U+0000 in the lookup
+            return Optional.empty();
+        }
         RequestAttributes request = RequestContextHolder.getRequestAttributes();
         String key = MEMO + username;
         if (request != null && request.getAttribute(key, RequestAttributes.SCOPE_REQUEST) instanceof Optional<?> known) {

@@ -1,6 +1,7 @@
 package cn.zhaoshang.project;
 
 import cn.zhaoshang.common.DataScope;
+import cn.zhaoshang.common.Unprintable;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -38,7 +39,8 @@ record ListConditions(String regionFrom, String regionTo, Long scopeUnit, Stage 
             others.add(" and p.key_project = :key");
             params.addValue("key", f.keyProject());
         }
-        String search = f.q() == null || f.q().isBlank() ? null : f.q().trim();
+        // control characters are nobody's search (U+0000 would fail the statement); what is left blank searches nothing
+        String search = f.q() == null || Unprintable.removed(f.q()).isBlank() ? null : Unprintable.removed(f.q()).trim();
         if (search != null) {
             params.addValue("text", search).addValue("q", "%" + escapeLike(search) + "%").addValue("code", search.toUpperCase());
         }

@@ -4,6 +4,7 @@ import cn.zhaoshang.audit.AuditEntry;
 import cn.zhaoshang.audit.AuditResult;
 import cn.zhaoshang.audit.AuditTrail;
 import cn.zhaoshang.common.CellError;
+import cn.zhaoshang.common.Unprintable;
 import cn.zhaoshang.common.ImportRejectedException;
 import cn.zhaoshang.common.Phases;
 import cn.zhaoshang.sheet.SheetFeed;
@@ -85,7 +86,9 @@ public class ProjectImport {
 
     private static final int FEED_CHUNK = 1_000;
 
-    private ImportResult importChecked(String fileName, List<String> headers, Checked checked, String actor, Phases phases) {
+    private ImportResult importChecked(String sentName, List<String> headers, Checked checked, String actor, Phases phases) {
+        // the name as the browser sent it, kept in the batch and the audit trail: shown, never interpreted
+        String fileName = sentName == null ? null : Unprintable.visible(sentName);
         try {
             ImportResult result = tx.execute(status -> importInTransaction(fileName, headers, checked, actor, phases));
             phases.mark("提交");
@@ -114,8 +117,17 @@ public class ProjectImport {
             for (SheetRow row : chunk) {
                 rows++;
                 Map<ProjectColumn, String> raw = new EnumMap<>(ProjectColumn.class);
+                boolean unprintable = false;
                 for (ProjectColumn c : ProjectColumn.values()) {
-                    raw.put(c, row.get(c.header()));
+                    String v = row.get(c.header());
+                    raw.put(c, v);
+                    if (Unprintable.first(v) >= 0) {
+                        errors.add(new CellError(row.rowNumber(), c.header(), Unprintable.visible(v), Unprintable.message(v)));
+                        unprintable = true;
+                    }
+                }
+                if (unprintable) {
+                    continue; // nothing of it is looked up in the ledger
                 }
                 ProjectValidator.Result r = validator.validate(row.rowNumber(), raw);
                 errors.addAll(r.errors());

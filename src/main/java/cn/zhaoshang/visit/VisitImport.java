@@ -5,6 +5,7 @@ import cn.zhaoshang.audit.AuditEntry;
 import cn.zhaoshang.audit.AuditResult;
 import cn.zhaoshang.audit.AuditTrail;
 import cn.zhaoshang.common.CellError;
+import cn.zhaoshang.common.Unprintable;
 import cn.zhaoshang.common.ImportRejectedException;
 import cn.zhaoshang.sheet.SheetFeed;
 import cn.zhaoshang.sheet.SheetRow;
@@ -68,7 +69,7 @@ public class VisitImport {
      */
     public VisitImportResult importFile(String fileName, InputStream in, Actor actor) throws IOException {
         try (SheetFeed feed = SheetFeed.start(fileName, in, MAX_ROWS, CHUNK)) {
-            return run(fileName, null, feed::next, feed::headers, actor);
+            return run(null, feed::next, feed::headers, actor, fileName);
         }
     }
 
@@ -76,7 +77,7 @@ public class VisitImport {
     public VisitImportResult importRows(String fileName, List<String> headers, List<SheetRow> rows, Actor actor) {
         Iterator<List<SheetRow>> chunks = chunks(rows).iterator();
         try {
-            return run(fileName, headers, () -> chunks.hasNext() ? chunks.next() : null, () -> headers, actor);
+            return run(headers, () -> chunks.hasNext() ? chunks.next() : null, () -> headers, actor, fileName);
         } catch (IOException e) {
             throw new UncheckedIOException(e); // rows in memory: nothing to read
         }
@@ -89,8 +90,10 @@ public class VisitImport {
         List<SheetRow> next() throws IOException;
     }
 
-    private VisitImportResult run(String fileName, List<String> headers, Source source, Supplier<List<String>> lastHeaders,
-                                  Actor actor) throws IOException {
+    private VisitImportResult run(List<String> headers, Source source, Supplier<List<String>> lastHeaders,
+                                  Actor actor, String sentName) throws IOException {
+        // the name as the browser sent it, kept in the batch and the audit trail: shown, never interpreted
+        String fileName = sentName == null ? null : Unprintable.visible(sentName);
         Phases phases = new Phases();
         int[] rows = {0};
         try {
@@ -198,8 +201,17 @@ public class VisitImport {
         List<Parsed> parsed = new ArrayList<>();
         for (SheetRow row : rows) {
             Map<VisitColumn, String> raw = new EnumMap<>(VisitColumn.class);
+            boolean unprintable = false;
             for (VisitColumn c : VisitColumn.values()) {
-                raw.put(c, row.get(c.header()));
+                String v = row.get(c.header());
+                raw.put(c, v);
+                if (Unprintable.first(v) >= 0) {
+                    errors.add(new CellError(row.rowNumber(), c.header(), Unprintable.visible(v), Unprintable.message(v)));
+                    unprintable = true;
+                }
+            }
+            if (unprintable) {
+                continue; // not looked up in the ledger (a team or enterprise named with U+0000 fails the statement)
             }
             VisitRows.Result r = parser.parse(row.rowNumber(), raw, context);
             errors.addAll(r.errors());

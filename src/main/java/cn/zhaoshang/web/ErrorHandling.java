@@ -7,6 +7,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.sql.SQLException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.dao.PessimisticLockingFailureException;
@@ -114,6 +116,19 @@ class ErrorHandling {
     @ExceptionHandler(NoResourceFoundException.class)
     Object notFound(Exception e, HttpServletRequest request) {
         return respond(request, HttpStatus.NOT_FOUND, problem(HttpStatus.NOT_FOUND, "页面或资源不存在"));
+    }
+
+    /**
+     * A value PostgreSQL refused as text (SQLSTATE 22021: U+0000, which no text column may hold) that no check before it
+     * caught: the request is wrong, not the system. Anything else of the kind is unexpected.
+     */
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    Object integrity(DataIntegrityViolationException e, HttpServletRequest request) {
+        if (e.getMostSpecificCause() instanceof SQLException sql && "22021".equals(sql.getSQLState())) {
+            return respond(request, HttpStatus.BAD_REQUEST, problem(HttpStatus.BAD_REQUEST,
+                    "提交的内容含有不可见的控制字符（如 U+0000），请删除后重试"));
+        }
+        return unexpected(e, request);
     }
 
     @ExceptionHandler({AccessDeniedException.class, AuthenticationException.class})
