@@ -189,23 +189,42 @@ public class Enterprises {
     public record Listed(long id, String creditCode, String name, String aliases, long projects) {
     }
 
+    /**
+     * Enterprises whose name, an alias or (for a text of letters and digits) the credit code contains {@code q}, by name.
+     * Names and aliases are found through V10's name pieces, as the project search does: a one-character search of a
+     * province's 80,000 enterprises read them all with {@code like} (1.8 s), and now reads those holding the character.
+     */
     public List<Listed> search(String q, int limit, int offset) {
         String text = q == null ? "" : Unprintable.removed(q).trim();
+        if (text.isEmpty()) {
+            return jdbc.sql(LISTED + " order by e.name limit :limit offset :offset")
+                    .param("limit", limit).param("offset", offset).query(LISTED_ROW).list();
+        }
         // % and _ are searched for as themselves
-        String like = text.isEmpty() ? null
-                : "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-        return jdbc.sql("""
-                select e.id, e.credit_code, e.name,
-                       (select string_agg(alias, '、' order by alias) from enterprise_alias a where a.enterprise_id = e.id),
-                       (select count(*) from project p where p.investor_id = e.id)
-                from enterprise e
-                where cast(:like as text) is null or e.name like :like or e.credit_code like :like
-                   or exists (select 1 from enterprise_alias a where a.enterprise_id = e.id and a.alias like :like)
+        String like = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        String code = text.matches("[0-9A-Za-z]+") ? "%" + text.toUpperCase(java.util.Locale.ROOT) + "%" : null;
+        return jdbc.sql(LISTED + """
+                 where e.id in (
+                    select n.id from enterprise n
+                    where name_pieces(n.name) @> search_pieces(cast(:text as text)) and n.name like :like
+                    union
+                    select a.enterprise_id from enterprise_alias a
+                    where name_pieces(a.alias) @> search_pieces(cast(:text as text)) and a.alias like :like
+                    union
+                    select c.id from enterprise c where cast(:code as text) is not null and c.credit_code like :code)
                 order by e.name limit :limit offset :offset""")
-                .param("like", like).param("limit", limit).param("offset", offset)
-                .query((rs, n) -> new Listed(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5)))
-                .list();
+                .param("text", text).param("like", like).param("code", code).param("limit", limit).param("offset", offset)
+                .query(LISTED_ROW).list();
     }
+
+    private static final String LISTED = """
+            select e.id, e.credit_code, e.name,
+                   (select string_agg(alias, '、' order by alias) from enterprise_alias a where a.enterprise_id = e.id),
+                   (select count(*) from project p where p.investor_id = e.id)
+            from enterprise e""";
+
+    private static final org.springframework.jdbc.core.RowMapper<Listed> LISTED_ROW = (rs, n) ->
+            new Listed(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5));
 
     @Transactional
     public void update(long id, String name, String creditCode, List<String> aliases, int version) {
