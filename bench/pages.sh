@@ -6,7 +6,7 @@
 #   DATA=/tmp/bench-report-100000 bench/pages.sh            # PAGES="/units /enterprises /projects / …" REPEAT=10 WARM=5
 #   JAR=<another build's jar> DATA=… bench/pages.sh          # the same for another build, to compare
 source "$(dirname "$0")/common.sh"
-DATA=${DATA:?DATA: a stopped server's data directory (it is copied)}
+DATA=${DATA:?set DATA to the data directory of a stopped server, which is copied}
 PORT=${PORT:-8098}
 REPEAT=${REPEAT:-10}
 WARM=${WARM:-5}
@@ -22,14 +22,15 @@ for page in $PAGES; do
     for _ in $(seq 1 "$WARM"); do
         curl -s -o /dev/null -u "admin:$PASSWORD" "http://localhost:$PORT$page"
     done
-    times=()
+    took=()
     for _ in $(seq 1 "$REPEAT"); do
         out=$(curl -s -o /dev/null -w '%{http_code} %{size_download} %{time_total}' -u "admin:$PASSWORD" "http://localhost:$PORT$page")
         read -r code size t <<< "$out"
-        times+=("$t")
+        took+=("$t")
     done
-    sorted=$(printf '%s\n' "${times[@]}" | sort -n)
-    median=$(echo "$sorted" | awk -v n="$REPEAT" 'NR == int((n + 1) / 2) { printf "%.1f", $1 * 1000 }')
+    sorted=$(printf '%s\n' "${took[@]}" | sort -n)
+    middle=$(( (REPEAT + 1) / 2 ))
+    median=$(echo "$sorted" | awk -v m="$middle" 'NR == m { printf "%.1f", $1 * 1000 }')
     slowest=$(echo "$sorted" | tail -1 | awk '{ printf "%.1f", $1 * 1000 }')
     echo "| \`$page\` | $median | $slowest | $code | $size |"
 done
