@@ -1,6 +1,8 @@
 package cn.zhaoshang.common;
 
+import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 /**
  * Control characters in text that people send: U+0000 and the other C0 and C1 controls, except tab, line feed and
@@ -56,6 +58,23 @@ public final class Unprintable {
             }
         }
         return b.toString();
+    }
+
+    /**
+     * An import's cells: each of the given columns whose cell holds a control character is an error of its row and
+     * column, its value shown with U+FFFD (columns the import does not read are not its business). Returns whether any
+     * was; such a row is then not checked further (nothing of it is looked up in the ledger).
+     */
+    public static boolean cellErrors(int row, List<String> columns, Function<String, String> cell, List<CellError> errors) {
+        boolean found = false;
+        for (String column : columns) {
+            String v = cell.apply(column);
+            if (first(v) >= 0) {
+                errors.add(new CellError(row, column, visible(v), message(v)));
+                found = true;
+            }
+        }
+        return found;
     }
 
     /** The message for a value holding one: "含有不可见的控制字符 U+0000，请删除后重试". */

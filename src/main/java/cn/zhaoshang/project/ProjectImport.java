@@ -14,6 +14,7 @@ import java.io.InputStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -86,6 +87,8 @@ public class ProjectImport {
 
     private static final int FEED_CHUNK = 1_000;
 
+    private static final List<String> HEADERS = Arrays.stream(ProjectColumn.values()).map(ProjectColumn::header).toList();
+
     private ImportResult importChecked(String sentName, List<String> headers, Checked checked, String actor, Phases phases) {
         // the name as the browser sent it, kept in the batch and the audit trail: shown, never interpreted
         String fileName = sentName == null ? null : Unprintable.visible(sentName);
@@ -116,18 +119,12 @@ public class ProjectImport {
         void addAll(List<SheetRow> chunk) {
             for (SheetRow row : chunk) {
                 rows++;
-                Map<ProjectColumn, String> raw = new EnumMap<>(ProjectColumn.class);
-                boolean unprintable = false;
-                for (ProjectColumn c : ProjectColumn.values()) {
-                    String v = row.get(c.header());
-                    raw.put(c, v);
-                    if (Unprintable.first(v) >= 0) {
-                        errors.add(new CellError(row.rowNumber(), c.header(), Unprintable.visible(v), Unprintable.message(v)));
-                        unprintable = true;
-                    }
+                if (Unprintable.cellErrors(row.rowNumber(), HEADERS, row::get, errors)) {
+                    continue;
                 }
-                if (unprintable) {
-                    continue; // nothing of it is looked up in the ledger
+                Map<ProjectColumn, String> raw = new EnumMap<>(ProjectColumn.class);
+                for (ProjectColumn c : ProjectColumn.values()) {
+                    raw.put(c, row.get(c.header()));
                 }
                 ProjectValidator.Result r = validator.validate(row.rowNumber(), raw);
                 errors.addAll(r.errors());

@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.Iterator;
@@ -84,6 +85,8 @@ public class VisitImport {
     }
 
     static final int CHUNK = 5_000;
+
+    private static final List<String> HEADERS = Arrays.stream(VisitColumn.values()).map(VisitColumn::header).toList();
 
     /** Rows in chunks, null at the end. */
     interface Source {
@@ -200,18 +203,12 @@ public class VisitImport {
     private List<Parsed> parse(List<SheetRow> rows, VisitRows.Context context, List<CellError> errors) {
         List<Parsed> parsed = new ArrayList<>();
         for (SheetRow row : rows) {
-            Map<VisitColumn, String> raw = new EnumMap<>(VisitColumn.class);
-            boolean unprintable = false;
-            for (VisitColumn c : VisitColumn.values()) {
-                String v = row.get(c.header());
-                raw.put(c, v);
-                if (Unprintable.first(v) >= 0) {
-                    errors.add(new CellError(row.rowNumber(), c.header(), Unprintable.visible(v), Unprintable.message(v)));
-                    unprintable = true;
-                }
+            if (Unprintable.cellErrors(row.rowNumber(), HEADERS, row::get, errors)) {
+                continue; // a team or an enterprise named with U+0000 would fail the ledger's look-up
             }
-            if (unprintable) {
-                continue; // not looked up in the ledger (a team or enterprise named with U+0000 fails the statement)
+            Map<VisitColumn, String> raw = new EnumMap<>(VisitColumn.class);
+            for (VisitColumn c : VisitColumn.values()) {
+                raw.put(c, row.get(c.header()));
             }
             VisitRows.Result r = parser.parse(row.rowNumber(), raw, context);
             errors.addAll(r.errors());

@@ -88,6 +88,16 @@ class ControlCharacterTest extends IntegrationTest {
     }
 
     @Test
+    void aColumnTheImportDoesNotReadMayHoldOne() {
+        Csv csv = Csv.of("项目编号", "项目名称", "行政区划代码", "总投资(万元)", "对接日期", "备注（不导入）")
+                .row(Map.of("项目编号", "U6", "项目名称", "备注项目", "行政区划代码", "350112", "总投资(万元)", "1", "对接日期", "2017-03-01",
+                        "备注（不导入）", "旧系统\u0001导出"));
+        HttpResponse<String> r = admin().upload("/api/v1/projects/import", "p.csv", csv.utf8());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        assertThat(Json.parse(r.body()).get("created").asInt()).isEqualTo(1);
+    }
+
+    @Test
     void aFileNameHoldingOneIsKeptWithAReplacementCharacter() {
         Csv csv = Csv.of("项目编号", "项目名称", "行政区划代码", "总投资(万元)", "对接日期")
                 .row(Map.of("项目编号", "U5", "项目名称", "文件名项目", "行政区划代码", "350112", "总投资(万元)", "1", "对接日期", "2017-03-01"));
