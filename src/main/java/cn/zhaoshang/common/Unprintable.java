@@ -34,27 +34,26 @@ public final class Unprintable {
 
     /** {@code s} with each control character replaced by U+FFFD (the same string when it has none). */
     public static String visible(String s) {
-        if (first(s) < 0) {
-            return s;
-        }
-        StringBuilder b = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            b.append(isControl(c) ? '\uFFFD' : c);
-        }
-        return b.toString();
+        return replaced(s, true);
     }
 
     /** {@code s} without its control characters (the same string when it has none). */
     public static String removed(String s) {
-        if (first(s) < 0) {
+        return replaced(s, false);
+    }
+
+    private static String replaced(String s, boolean shown) {
+        int first = first(s);
+        if (first < 0) {
             return s;
         }
-        StringBuilder b = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
+        StringBuilder b = new StringBuilder(s.length()).append(s, 0, first);
+        for (int i = first; i < s.length(); i++) {
             char c = s.charAt(i);
             if (!isControl(c)) {
                 b.append(c);
+            } else if (shown) {
+                b.append('\uFFFD');
             }
         }
         return b.toString();

@@ -17,6 +17,11 @@ public class Can {
 
     /** The user holds this authority (a {@link Permission} code). */
     public boolean has(String authority) {
+        return holds(authority);
+    }
+
+    /** The request's user holds this authority; {@link CurrentUser#can} asks the same. */
+    static boolean holds(String authority) {
         Authentication a = current();
         if (a == null) {
             return false;

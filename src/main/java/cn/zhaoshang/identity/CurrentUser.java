@@ -5,7 +5,6 @@ import cn.zhaoshang.region.Region;
 import cn.zhaoshang.region.Regions;
 import java.util.Set;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
@@ -45,8 +44,7 @@ public class CurrentUser {
     }
 
     public boolean can(Permission permission) {
-        Authentication a = SecurityContextHolder.getContext().getAuthentication();
-        return a != null && a.getAuthorities().stream().map(GrantedAuthority::getAuthority).anyMatch(permission.code()::equals);
+        return Can.holds(permission.code());
     }
 
     public Set<Role> roles() {

@@ -1,7 +1,7 @@
 package cn.zhaoshang.project;
 
 import cn.zhaoshang.common.DataScope;
-import cn.zhaoshang.common.Unprintable;
+import cn.zhaoshang.common.SearchText;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -39,10 +39,9 @@ record ListConditions(String regionFrom, String regionTo, Long scopeUnit, Stage 
             others.add(" and p.key_project = :key");
             params.addValue("key", f.keyProject());
         }
-        // control characters are nobody's search (U+0000 would fail the statement); what is left blank searches nothing
-        String search = f.q() == null || Unprintable.removed(f.q()).isBlank() ? null : Unprintable.removed(f.q()).trim();
+        String search = SearchText.of(f.q());
         if (search != null) {
-            params.addValue("text", search).addValue("q", "%" + escapeLike(search) + "%").addValue("code", search.toUpperCase());
+            params.addValue("text", search).addValue("q", SearchText.containing(search)).addValue("code", search.toUpperCase());
         }
         return new ListConditions(s.regionFrom(), s.regionTo(), s.unitId(), f.stage(), f.unitId(), f.chainId(),
                 f.keyProject(), search, List.copyOf(others), params);
@@ -103,7 +102,4 @@ record ListConditions(String regionFrom, String regionTo, Long scopeUnit, Stage 
         return filters() + (searching() ? " and " + SEARCH_IDS : "");
     }
 
-    static String escapeLike(String s) {
-        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-    }
 }

@@ -1,5 +1,6 @@
 package cn.zhaoshang.visit;
 
+import cn.zhaoshang.common.SearchText;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,8 +40,8 @@ class EnterpriseLookup {
     }
 
     List<Found> find(String query, int limit) {
-        String q = query == null ? "" : query.strip();
-        if (q.isEmpty()) {
+        String q = SearchText.of(query);
+        if (q == null) {
             return List.of();
         }
         sync(false);
@@ -62,7 +63,7 @@ class EnterpriseLookup {
                 group by e.id, e.name, e.credit_code
                 order by min(h.rank), length(e.name), e.name
                 limit :limit""")
-                .param("like", "%" + escapeLike(q) + "%").param("code", code).param("initials", initials).param("limit", limit)
+                .param("like", SearchText.containing(q)).param("code", code).param("initials", initials).param("limit", limit)
                 .query((rs, n) -> new Found(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
                 .list();
     }
@@ -88,7 +89,4 @@ class EnterpriseLookup {
                 .update();
     }
 
-    static String escapeLike(String s) {
-        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-    }
 }

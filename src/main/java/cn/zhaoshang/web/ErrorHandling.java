@@ -69,13 +69,11 @@ class ErrorHandling {
      */
     @ExceptionHandler({PessimisticLockingFailureException.class, DuplicateKeyException.class})
     Object concurrentWrite(Exception e, HttpServletRequest request) {
-        String incident = UUID.randomUUID().toString().substring(0, 8);
+        String incident = incident();
         log.warn("Incident {} on {} {}: concurrent write: {}", incident, request.getMethod(), request.getRequestURI(),
                 e.getMessage());
-        ProblemDetail p = problem(HttpStatus.CONFLICT, "与同时提交的修改或现有数据冲突，本次提交未保存任何内容，请刷新后重试（事件编号 "
-                + incident + "）");
-        p.setProperty("incident", incident);
-        return respond(request, HttpStatus.CONFLICT, p);
+        return respond(request, HttpStatus.CONFLICT, withIncident(problem(HttpStatus.CONFLICT,
+                "与同时提交的修改或现有数据冲突，本次提交未保存任何内容，请刷新后重试（事件编号 " + incident + "）"), incident));
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)
@@ -138,11 +136,20 @@ class ErrorHandling {
 
     @ExceptionHandler(Exception.class)
     Object unexpected(Exception e, HttpServletRequest request) {
-        String incident = UUID.randomUUID().toString().substring(0, 8);
+        String incident = incident();
         log.error("Incident {} on {} {}", incident, request.getMethod(), request.getRequestURI(), e);
-        ProblemDetail p = problem(HttpStatus.INTERNAL_SERVER_ERROR, "系统内部错误，请联系管理员并提供事件编号 " + incident);
+        return respond(request, HttpStatus.INTERNAL_SERVER_ERROR, withIncident(problem(HttpStatus.INTERNAL_SERVER_ERROR,
+                "系统内部错误，请联系管理员并提供事件编号 " + incident), incident));
+    }
+
+    /** A short id that the answer shows and the log line carries, to find one in the other. */
+    private static String incident() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private static ProblemDetail withIncident(ProblemDetail p, String incident) {
         p.setProperty("incident", incident);
-        return respond(request, HttpStatus.INTERNAL_SERVER_ERROR, p);
+        return p;
     }
 
     private static ProblemDetail problem(HttpStatusCode status, String detail) {

@@ -44,6 +44,9 @@ class ControlCharacterTest extends IntegrationTest {
         assertThat(ok("/projects?q=" + encode("\u0000"))).contains("华恒光电项目").contains("宇道新材料项目");
         assertThat(ok("/enterprises?q=" + encode("\u0000"))).doesNotContain("系统错误");
         assertThat(ok("/visits?q=" + encode("\u0000x"))).doesNotContain("系统错误");
+        // the visit form's enterprise picker searches the same way
+        assertThat(Json.parse(ok("/api/v1/visits/lookup?q=" + encode("\u0000"))).get("items").size()).isZero();
+        assertThat(ok("/api/v1/visits/lookup?q=" + encode("某\u0000公司"))).doesNotContain("系统错误");
     }
 
     @Test
