@@ -149,21 +149,24 @@ class LedgerGenerator {
         }
     }
 
-    /** What visit_references_check (V8) checks per statement, once for every generated visit: one scan. */
+    /** What visit_references_check (V8, V19) checks per statement, once for every generated visit: one scan. */
     private static void checkVisitReferences(Connection c) throws SQLException {
         long t0 = System.nanoTime();
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("""
                 select count(*) filter (where t.id is null), count(*) filter (where e.id is null),
-                       count(*) filter (where v.batch_id is not null and b.id is null), count(*) filter (where r.code is null)
+                       count(*) filter (where v.batch_id is not null and b.id is null), count(*) filter (where r.code is null),
+                       count(*) filter (where v.follow_up_visit_id is not null and f.id is null)
                 from visit v left join team t on t.id = v.team_id left join enterprise e on e.id = v.enterprise_id
-                left join trip_batch b on b.id = v.batch_id left join region r on r.code = v.region_code""")) {
+                left join trip_batch b on b.id = v.batch_id left join region r on r.code = v.region_code
+                left join visit f on f.id = v.follow_up_visit_id""")) {
             rs.next();
-            if (rs.getLong(1) + rs.getLong(2) + rs.getLong(3) + rs.getLong(4) > 0) {
+            if (rs.getLong(1) + rs.getLong(2) + rs.getLong(3) + rs.getLong(4) + rs.getLong(5) > 0) {
                 throw new IllegalStateException("generated visits refer to missing rows: teams " + rs.getLong(1) + ", enterprises "
-                        + rs.getLong(2) + ", batches " + rs.getLong(3) + ", regions " + rs.getLong(4));
+                        + rs.getLong(2) + ", batches " + rs.getLong(3) + ", regions " + rs.getLong(4) + ", follow-up visits "
+                        + rs.getLong(5));
             }
         }
-        log.info("校验走访的小分队、企业、批次和区划引用用时 {} 秒", String.format("%.1f", (System.nanoTime() - t0) / 1e9));
+        log.info("校验走访的小分队、企业、批次、区划和跟进走访引用用时 {} 秒", String.format("%.1f", (System.nanoTime() - t0) / 1e9));
     }
 
     private static void importBatch(Connection c, String kind, String describe, String stamp, long rows) throws SQLException {

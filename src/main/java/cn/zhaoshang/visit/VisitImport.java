@@ -128,11 +128,19 @@ public class VisitImport {
         phases.mark("等待其他导入");
         // the new enterprises' names reach the search index after commit
         searchIndex.deferInTransaction(jdbc);
-        List<CellError> errors = new ArrayList<>();
         VisitRows.Context context = new VisitRows.Context(LocalDate.now(clock), actor.defaultRegion());
         VisitChecks.Session checking = checks.new Session(actor);
         Instant now = clock.instant();
-        WriteSession writing = writer.session(actor, now, "VISIT_IMPORT", phases);
+        try (WriteSession writing = writer.session(actor, now, "VISIT_IMPORT", phases)) {
+            return write(fileName, headers, source, lastHeaders, actor, phases, count, writing, context, checking, now);
+        }
+    }
+
+    // PostgreSQL writes each chunk while the next one is read and parsed; its checks, which read the ledger, wait for it
+    private VisitImportResult write(String fileName, List<String> headers, Source source, Supplier<List<String>> lastHeaders,
+                                    Actor actor, Phases phases, int[] count, WriteSession writing, VisitRows.Context context,
+                                    VisitChecks.Session checking, Instant now) throws IOException {
+        List<CellError> errors = new ArrayList<>();
         boolean first = true;
         for (List<SheetRow> chunk = source.next(); chunk != null; chunk = source.next()) {
             phases.mark("等待读取");
@@ -141,7 +149,9 @@ public class VisitImport {
                 rejectMissingColumns(headers != null ? headers : List.copyOf(chunk.get(0).cells().keySet()));
             }
             count[0] += chunk.size();
-            List<VisitWriter.Row> valid = checking.check(parse(chunk, context, errors), errors);
+            List<Parsed> parsed = parse(chunk, context, errors);
+            writing.settle();
+            List<VisitWriter.Row> valid = checking.check(parsed, errors);
             phases.mark("校验");
             if (errors.isEmpty()) {
                 writing.stage(valid, errors);

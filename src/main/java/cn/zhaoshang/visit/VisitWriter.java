@@ -8,6 +8,9 @@ import cn.zhaoshang.common.CopyRows;
 import cn.zhaoshang.common.ImportRejectedException;
 import cn.zhaoshang.enterprise.EnterpriseRef;
 import cn.zhaoshang.enterprise.Enterprises;
+import cn.zhaoshang.platform.TransactionWorker;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.SQLException;
@@ -48,7 +51,7 @@ class VisitWriter {
     }
 
     private final JdbcClient jdbc;
-    private final JdbcTemplate template;
+    final JdbcTemplate template;
     final TeamRefs teams;
     final BatchRefs batches;
     final Enterprises enterprises;
@@ -68,18 +71,19 @@ class VisitWriter {
 
     /** Writes the rows in one go (a form's visit, a small file): duplicates among them reject them all. */
     Outcome write(List<Row> rows, Actor actor, Instant at, String action) {
-        WriteSession session = session(actor, at, action, new Phases());
-        List<CellError> duplicates = new ArrayList<>();
-        session.stage(rows, duplicates);
-        if (!duplicates.isEmpty()) {
-            throw new ImportRejectedException(duplicates); // the enterprises just created roll back with it
+        try (WriteSession session = new WriteSession(this, actor, Timestamp.from(at), action, new Phases(), false)) {
+            List<CellError> duplicates = new ArrayList<>();
+            session.stage(rows, duplicates);
+            if (!duplicates.isEmpty()) {
+                throw new ImportRejectedException(duplicates); // the enterprises just created roll back with it
+            }
+            return session.finish();
         }
-        return session.finish();
     }
 
     /** A write in chunks: a large file's rows as they are read, the follow-ups, batches and audit trail at the end. */
     WriteSession session(Actor actor, Instant at, String action, Phases phases) {
-        return new WriteSession(this, actor, Timestamp.from(at), action, phases);
+        return new WriteSession(this, actor, Timestamp.from(at), action, phases, true);
     }
 
     List<Long> nextIds(long count) {
@@ -87,14 +91,16 @@ class VisitWriter {
                 .query(Long.class).list();
     }
 
-    /** New visits go in by COPY on the transaction's connection: an import brings tens of thousands at once. */
-    void copy(CopyRows rows, String sql) {
+    /** Runs the task (a COPY: an import brings tens of thousands of rows at once) on the transaction's connection, now. */
+    void run(TransactionWorker.Task task, String what) {
         DataSource dataSource = template.getDataSource();
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
-            rows.copyIn(connection, sql);
+            task.run(connection);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         } catch (SQLException e) {
-            RuntimeException translated = template.getExceptionTranslator().translate("COPY visit", null, e);
+            RuntimeException translated = template.getExceptionTranslator().translate(what, null, e);
             throw translated != null ? translated : new IllegalStateException(e);
         } finally {
             DataSourceUtils.releaseConnection(connection, dataSource);

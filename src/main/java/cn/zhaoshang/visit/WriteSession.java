@@ -1,10 +1,12 @@
 package cn.zhaoshang.visit;
 
-import cn.zhaoshang.common.Phases;
 import cn.zhaoshang.audit.AuditEntry;
+import cn.zhaoshang.audit.AuditTrail;
 import cn.zhaoshang.common.CellError;
 import cn.zhaoshang.common.CopyRows;
+import cn.zhaoshang.common.Phases;
 import cn.zhaoshang.enterprise.EnterpriseRef;
+import cn.zhaoshang.platform.TransactionWorker;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,8 +20,13 @@ import java.util.Set;
  * enterprises (creating what is new), inserts its new visits by COPY, updates the changed ones and puts them on the
  * audit trail; {@link #finish} then closes the follow-ups the new visits answer and widens the batches, once for the
  * whole file, as a single write of all rows would. A visit is known by team, enterprise, date and 方式 across chunks.
+ *
+ * <p>PostgreSQL writes a chunk (its visits, then its audit entries, each by COPY) on the transaction's connection from a
+ * thread of its own ({@link TransactionWorker}), while this thread hashes the chunk's audit entries and the import reads
+ * and parses the next chunk: on two cores the two overlap. Whoever uses the connection first calls {@link #settle}, which
+ * waits for that write and throws its failure; {@link #close} waits for it in any case, before the transaction ends.
  */
-final class WriteSession {
+final class WriteSession implements AutoCloseable {
 
     private static final String COLUMNS = "batch_id, city, leader, members, discussion, next_step, follow_up_on, project_id, updated_at";
 
@@ -35,8 +42,12 @@ final class WriteSession {
     private int created;
     private int updated;
     private int unchanged;
+    private final boolean background;
+    private TransactionWorker worker;
 
-    WriteSession(VisitWriter writer, Actor actor, Timestamp now, String action, Phases phases) {
+    /** {@code background}: PostgreSQL writes each chunk while the caller goes on (an import); else before stage returns. */
+    WriteSession(VisitWriter writer, Actor actor, Timestamp now, String action, Phases phases, boolean background) {
+        this.background = background;
         this.writer = writer;
         this.actor = actor;
         this.now = now;
@@ -44,8 +55,29 @@ final class WriteSession {
         this.phases = phases;
     }
 
-    /** Writes the chunk; a visit it repeats (from this chunk or an earlier one) goes to {@code errors}, and nothing is written. */
+    /** Waits for the chunk PostgreSQL is writing, if any, and throws its failure: afterwards the connection is free. */
+    void settle() {
+        if (worker != null) {
+            worker.settle();
+            phases.mark("等待写入");
+        }
+    }
+
+    /** Waits for the write under way even after a failure, so that the transaction never ends while a COPY runs. */
+    @Override
+    public void close() {
+        if (worker != null) {
+            worker.close();
+            worker = null;
+        }
+    }
+
+    /**
+     * Writes the chunk; a visit it repeats (from this chunk or an earlier one) goes to {@code errors}, and nothing is
+     * written. Returns while PostgreSQL still writes it: see {@link #settle}.
+     */
     void stage(List<VisitWriter.Row> rows, List<CellError> errors) {
+        settle();
         Map<String, TeamRefs.Ref> teamIds = writer.teams.ensure(rows.stream().map(r -> r.draft().teamKey()).distinct().toList(),
                 actor.unitId());
         Map<String, Long> batches = writer.batches.ensure(rows.stream().filter(r -> r.draft().batch() != null)
@@ -107,24 +139,42 @@ final class WriteSession {
             entries.add(AuditEntry.success(action + (e == null ? "_CREATE" : "_UPDATE"), "visit", String.valueOf(id),
                     VisitWriter.detailJson(detail, d, changes)));
         }
-        phases.mark("准备");
-        if (inserts.size() > 0) {
-            writer.copy(inserts, "copy visit (id, visited_on, team_id, region_code, enterprise_id, kind, created_at, created_by, "
-                    + COLUMNS + ") from stdin");
-        }
         if (!updates.isEmpty()) {
             writer.update(updates);
+        }
+        // the chain is opened on the connection before the worker takes it; the entries are hashed while the visits go in
+        AuditTrail.Batch trail = entries.isEmpty() ? null : writer.audit.batch(actor.username(), entries.size());
+        phases.mark("准备");
+        if (inserts.size() > 0) {
+            write(c -> inserts.copyIn(c, "copy visit (id, visited_on, team_id, region_code, enterprise_id, kind, created_at,"
+                    + " created_by, " + COLUMNS + ") from stdin"));
         }
         newIds.addAll(fresh);
         created += inserts.size();
         updated += updates.size();
-        phases.mark("写入走访");
-        writer.audit.recordAllAs(actor.username(), entries);
-        phases.mark("审计");
+        if (trail != null) {
+            CopyRows auditRows = trail.rows(entries);
+            phases.mark("审计");
+            write(c -> auditRows.copyIn(c, AuditTrail.COPY));
+            phases.mark("写入走访");
+        }
+    }
+
+    // in the background, after the write before it; otherwise now, on this thread
+    private void write(TransactionWorker.Task task) {
+        if (!background) {
+            writer.run(task, "COPY visit");
+            return;
+        }
+        if (worker == null) {
+            worker = new TransactionWorker(writer.template, "COPY visit");
+        }
+        worker.submit(task);
     }
 
     /** Closes the follow-ups the new visits answer and widens the batches they went in; answers what was written. */
     VisitWriter.Outcome finish() {
+        settle();
         List<AuditEntry> closed = writer.closeFollowUps(newIds, now);
         phases.mark("关闭跟进");
         writer.batches.widen(batchIds);

@@ -128,4 +128,38 @@ class VisitScaleTest extends IntegrationTest {
         jdbc.sql("truncate team cascade").update();
         assertThat(count(jdbc, "visit")).isZero();
     }
+
+    @Test
+    void theVisitThatClosedAFollowUpIsCheckedAsTheForeignKeyWas() {
+        Csv csv = Csv.of(VisitTables.HEADERS)
+                .row(row("日期", "2017-03-01", "小分队", "甲", "行政区划代码", "350112", "企业", "甲企业", "方式", "外出拜访",
+                        "下一步", "再次拜访", "下次跟进日期", "2017-03-20"))
+                .row(row("日期", "2017-03-15", "小分队", "甲", "行政区划代码", "350112", "企业", "甲企业", "方式", "外出拜访"))
+                .row(row("日期", "2017-03-16", "小分队", "甲", "行政区划代码", "350112", "企业", "乙企业", "方式", "外出拜访"));
+        assertThat(admin().upload(IMPORT, "three.csv", csv.utf8()).statusCode()).isEqualTo(200);
+        JdbcClient jdbc = fixtures.jdbc();
+        long first = jdbc.sql("select id from visit where visited_on = '2017-03-01'").query(Long.class).single();
+        long second = jdbc.sql("select id from visit where visited_on = '2017-03-15'").query(Long.class).single();
+        long other = jdbc.sql("select id from visit where visited_on = '2017-03-16'").query(Long.class).single();
+        assertThat(jdbc.sql("select follow_up_visit_id from visit where id = ?").param(first).query(Long.class).single())
+                .as("the import closed the follow-up by the later visit").isEqualTo(second);
+
+        assertThatThrownBy(() -> jdbc.sql("update visit set follow_up_visit_id = 999999 where id = ?").param(first).update())
+                .isInstanceOf(DataIntegrityViolationException.class).hasMessageContaining("follow_up_visit_id=999999");
+        String insert = "insert into visit (visited_on, team_id, region_code, enterprise_id, kind, created_at, created_by, updated_at,"
+                + " follow_up_visit_id) select '2017-04-01', team_id, region_code, enterprise_id, 'VISIT', now(), 't', now(), ?"
+                + " from visit where id = ?";
+        assertThatThrownBy(() -> jdbc.sql(insert).params(888_888, first).update())
+                .isInstanceOf(DataIntegrityViolationException.class).hasMessageContaining("follow_up_visit_id=888888");
+        assertThat(jdbc.sql("update visit set follow_up_visit_id = ? where id = ?").params(other, first).update())
+                .as("a link to a visit that exists").isEqualTo(1);
+        assertThat(jdbc.sql("update visit set next_step = '三谈' where id = ?").param(first).update())
+                .as("an update that keeps the link").isEqualTo(1);
+
+        jdbc.sql("delete from visit where id = ?").param(other).update();
+        assertThat(jdbc.sql("select follow_up_visit_id from visit where id = ?").param(first).query(Long.class).optional())
+                .as("a deleted visit's links go, as ON DELETE SET NULL did").isEmpty();
+        assertThat(jdbc.sql("select follow_up_done_on from visit where id = ?").param(first).query(LocalDate.class).single())
+                .as("the follow-up stays done").isEqualTo(LocalDate.of(2017, 3, 15));
+    }
 }

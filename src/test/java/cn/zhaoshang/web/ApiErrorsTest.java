@@ -57,6 +57,29 @@ class ApiErrorsTest extends IntegrationTest {
         assertThat(json.statusCode()).isBetween(400, 499);
     }
 
+    /** Paths Tomcat refuses before the application sees them are answered in Chinese too, never by its English report. */
+    @Test
+    void requestsTheServerRefusesAtTheDoorAreAnsweredInChinese() throws Exception {
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        for (String path : List.of("/projects/%00", "/projects/a%00b", "/api/v1/projects/%2f", "/a%5Cb")) {
+            for (String accept : List.of("text/html,application/xhtml+xml", "application/json")) {
+                HttpResponse<String> r = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + path))
+                        .header("Accept", accept).GET().build(), HttpResponse.BodyHandlers.ofString());
+                String what = path + " (" + accept + ") → " + r.body();
+                assertThat(r.statusCode()).as(what).isEqualTo(400);
+                assertThat(r.headers().firstValue("Content-Language")).as(what).contains("zh-CN");
+                assertThat(r.body()).as(what).contains("请求有误").contains("无法识别").doesNotContain("HTTP Status")
+                        .doesNotContain("Tomcat").doesNotContain("Exception");
+                boolean page = accept.startsWith("text/html") && !path.startsWith("/api/");
+                assertThat(r.headers().firstValue("Content-Type").orElse("")).as(what)
+                        .startsWith(page ? "text/html" : "application/problem+json");
+                if (!page) {
+                    assertThat(Json.parse(r.body()).get("status").asInt()).isEqualTo(400);
+                }
+            }
+        }
+    }
+
     private void assertProblem(String path, int status, String detailContains) {
         HttpResponse<String> r = admin().get(path);
         assertThat(r.statusCode()).as(path + " → " + r.body()).isEqualTo(status);
