@@ -393,25 +393,50 @@ class ProjectStore {
         return b.append('"');
     }
 
+    /**
+     * A chunk's changed projects in one statement: one UPDATE joins their new values, passed as one array per column, so
+     * that the statement-level triggers (the list's counts, the references' check, the reports' version) run once per
+     * chunk instead of once per project: 2,837 single-row updates took about 17 s of a 100,000-row import into
+     * 1,000,000 projects. A project whose version moved since it was read is not updated, and then nothing is.
+     */
     private void finish(Chunk chunk) {
-        if (!chunk.updateArgs().isEmpty()) {
-            String set = java.util.Arrays.stream(("code, " + COLUMNS).split(",")).map(String::trim).map(c -> c + " = ?")
-                    .collect(Collectors.joining(", "));
-            int[][] counts = template.batchUpdate("update project set " + set + ", version = version + 1 where id = ? and version = ?",
-                    chunk.updateArgs(), 1000, (ps, args) -> {
-                        for (int i = 0; i < args.length; i++) {
-                            ps.setObject(i + 1, args[i]);
-                        }
-                    });
-            for (int[] batch : counts) {
-                for (int c : batch) {
-                    if (c == 0) {
-                        throw DomainException.conflict("项目已被他人修改，请刷新后重试；本次未保存任何内容");
-                    }
-                }
+        List<Object[]> rows = chunk.updateArgs();
+        if (rows.isEmpty()) {
+            return;
+        }
+        // each column's values as text, cast to the column's type by the statement (a null stays null)
+        int width = rows.get(0).length;
+        String[][] columns = new String[width][rows.size()];
+        for (int r = 0; r < rows.size(); r++) {
+            Object[] row = rows.get(r);
+            for (int c = 0; c < width; c++) {
+                Object v = row[c];
+                columns[c][r] = v == null ? null : v instanceof java.math.BigDecimal b ? b.toPlainString()
+                        : v instanceof Timestamp t ? t.toInstant().toString() : v.toString();
             }
         }
+        int updated = jdbc.sql(UPDATE).params((Object[]) columns).update();
+        if (updated != rows.size()) {
+            throw DomainException.conflict("项目已被他人修改，请刷新后重试；本次未保存任何内容");
+        }
     }
+
+    // the values of Write's update rows: code, COLUMNS (updated_at the same for all), id and the version read
+    private static final String UPDATE = """
+            update project p set code = u.code, name = u.name, region_code = u.region_code, unit_id = u.unit_id,
+                investor_id = u.investor_id, chain_id = u.chain_id, investment = u.investment,
+                foreign_investment = u.foreign_investment, utilized_foreign_capital = u.utilized_foreign_capital,
+                key_project = u.key_project, contacted_on = u.contacted_on, signed_on = u.signed_on, landed_on = u.landed_on,
+                started_on = u.started_on, completed_on = u.completed_on, terminated_on = u.terminated_on,
+                event_id = u.event_id, on_stage = u.on_stage, source = u.source, referrer_id = u.referrer_id,
+                parent_id = u.parent_id, updated_at = u.updated_at, version = p.version + 1
+            from unnest(?::text[], ?::text[], ?::text[], ?::bigint[], ?::bigint[], ?::bigint[], ?::numeric[], ?::numeric[],
+                        ?::numeric[], ?::boolean[], ?::date[], ?::date[], ?::date[], ?::date[], ?::date[], ?::date[],
+                        ?::bigint[], ?::boolean[], ?::text[], ?::bigint[], ?::bigint[], ?::timestamptz[], ?::bigint[], ?::int[])
+                as u(code, name, region_code, unit_id, investor_id, chain_id, investment, foreign_investment,
+                     utilized_foreign_capital, key_project, contacted_on, signed_on, landed_on, started_on, completed_on,
+                     terminated_on, event_id, on_stage, source, referrer_id, parent_id, updated_at, id, expected)
+            where p.id = u.id and p.version = u.expected""";
 
     private static Set<String> distinct(List<Write> writes, java.util.function.Function<ProjectDraft, String> f) {
         return writes.stream().map(Write::draft).map(f).filter(Objects::nonNull).collect(Collectors.toSet());

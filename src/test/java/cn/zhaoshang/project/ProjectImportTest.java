@@ -2,6 +2,7 @@ package cn.zhaoshang.project;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.zhaoshang.report.TotalsCheck;
 import cn.zhaoshang.sheet.CreditCodes;
 import cn.zhaoshang.support.Csv;
 import cn.zhaoshang.support.IntegrationTest;
@@ -18,10 +19,14 @@ import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /** CONTRACT.md §3 through the HTTP API on a real database. */
 class ProjectImportTest extends IntegrationTest {
+
+    @Autowired
+    TotalsCheck totals;
 
     private static final String VALID_CODE = CreditCodes.complete("91350100MA2Y4K8P3");
 
@@ -102,6 +107,57 @@ class ProjectImportTest extends IntegrationTest {
                 select detail from audit_log where object_type = 'project' and object_id = 'P1' and action = 'PROJECT_IMPORT_UPDATE'
                 """).query(String.class).single();
         assertThat(changes).contains("总投资(万元)").contains("2000.00").contains("2500.50").contains("签约日期");
+    }
+
+    /** The update statement a chunk's changed projects share carries every column, a cleared cell as empty, and the totals along. */
+    @Test
+    void anUpdateImportChangesEveryColumnAndTheTotalsFollow() {
+        String[] headers = {"项目编号", "项目名称", "投资方", "统一社会信用代码", "行政区划代码", "责任单位", "产业链", "总投资(万元)", "外资(万美元)",
+                "实际利用外资(万美元)", "重点项目", "对接日期", "签约日期", "落地日期", "开工日期", "竣工日期", "终止日期", "签约活动", "上台签约", "来源",
+                "引荐企业", "上级项目编号"};
+        Csv first = Csv.of(headers)
+                .row(row("项目编号", "U0", "项目名称", "上级项目", "行政区划代码", "350112", "总投资(万元)", "10", "对接日期", "2016-05-01"))
+                .row(row("项目编号", "U1", "项目名称", "全列项目", "投资方", "甲投资有限公司", "行政区划代码", "350112", "责任单位", "区商务局",
+                        "产业链", "大数据", "总投资(万元)", "1000", "外资(万美元)", "50", "实际利用外资(万美元)", "20", "重点项目", "是",
+                        "对接日期", "2017-01-02", "签约日期", "2017-02-01", "落地日期", "2017-03-01", "签约活动", "第十九届海交会",
+                        "上台签约", "是", "来源", "以商招商", "引荐企业", "乙引荐公司", "上级项目编号", "U0"));
+        assertThat(admin().upload("/api/v1/projects/import", "u1.csv", first.utf8()).statusCode()).isEqualTo(200);
+        Csv second = Csv.of(headers)
+                .row(row("项目编号", "U0", "项目名称", "上级项目", "行政区划代码", "350112", "总投资(万元)", "10", "对接日期", "2016-05-01"))
+                .row(row("项目编号", "U1", "项目名称", "全列项目（改）", "投资方", "丙投资有限公司", "行政区划代码", "350121", "责任单位", "县发改局",
+                        "产业链", "医疗健康", "总投资(万元)", "1234.56", "重点项目", "否", "对接日期", "2017-01-05", "签约日期", "2017-02-10",
+                        "落地日期", "2017-03-10", "开工日期", "2017-04-01", "竣工日期", "2017-06-01", "终止日期", "2017-07-01",
+                        "上台签约", "否", "来源", "驻点招商"));
+        JsonNode r = Json.parse(admin().upload("/api/v1/projects/import", "u2.csv", second.utf8()).body());
+        assertThat(r.get("updated").asInt()).as(r.toString()).isEqualTo(1);
+        assertThat(r.get("unchanged").asInt()).isEqualTo(1);
+
+        JsonNode p = Json.parse(admin().get("/api/v1/projects/U1").body());
+        assertThat(p.get("name").asText()).isEqualTo("全列项目（改）");
+        assertThat(p.get("investor").asText()).isEqualTo("丙投资有限公司");
+        assertThat(p.get("region").asText()).isEqualTo("350121");
+        assertThat(p.get("unit").asText()).isEqualTo("县发改局");
+        assertThat(p.get("chain").asText()).isEqualTo("医疗健康");
+        assertThat(p.get("investment").decimalValue()).isEqualByComparingTo("1234.56");
+        assertThat(p.path("foreignInvestment").isNull() || p.path("foreignInvestment").isMissingNode()).as(p.toString()).isTrue();
+        assertThat(p.path("utilizedForeignCapital").isNull() || p.path("utilizedForeignCapital").isMissingNode()).isTrue();
+        assertThat(p.get("keyProject").asBoolean()).isFalse();
+        assertThat(p.get("contactedOn").asText()).isEqualTo("2017-01-05");
+        assertThat(p.get("signedOn").asText()).isEqualTo("2017-02-10");
+        assertThat(p.get("landedOn").asText()).isEqualTo("2017-03-10");
+        assertThat(p.get("startedOn").asText()).isEqualTo("2017-04-01");
+        assertThat(p.get("completedOn").asText()).isEqualTo("2017-06-01");
+        assertThat(p.get("terminatedOn").asText()).isEqualTo("2017-07-01");
+        assertThat(p.path("event").isNull() || p.path("event").isMissingNode()).isTrue();
+        assertThat(p.get("onStage").asBoolean()).isFalse();
+        assertThat(p.get("source").asText()).isEqualTo("驻点招商");
+        assertThat(p.path("referrer").isNull() || p.path("referrer").isMissingNode()).isTrue();
+        assertThat(p.path("parentCode").isNull() || p.path("parentCode").isMissingNode()).isTrue();
+        assertThat(p.get("stage").asText()).isEqualTo("TERMINATED");
+        assertThat(p.get("version").asInt()).isEqualTo(1);
+        assertThat(fixtures.jdbc().sql("select count(*) from project_revision r join project p on p.id = r.project_id"
+                + " where p.code = 'U1' and r.region_code = '350121'").query(Long.class).single()).isEqualTo(2);
+        assertThat(totals.run(false).differing()).as("the running totals equal a rebuild from the ledger").isZero();
     }
 
     @Test
