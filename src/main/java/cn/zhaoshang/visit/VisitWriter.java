@@ -124,9 +124,29 @@ class VisitWriter {
         return b.append("]}").toString();
     }
 
+    /**
+     * The changed visits in one statement, their new values passed as one array per column: the statement-level triggers
+     * (the references' check, the visits report's version) then run once, not once per visit (a re-import of 50,000
+     * corrected visits spent 11 s in single-row updates).
+     */
     void update(List<Object[]> updates) {
-        template.batchUpdate("update visit set batch_id = ?, city = ?, leader = ?, members = ?, discussion = ?, next_step = ?,"
-                + " follow_up_on = ?, project_id = ?, updated_at = ?, version = version + 1 where id = ?", updates);
+        int width = updates.get(0).length;
+        String[][] columns = new String[width][updates.size()];
+        for (int r = 0; r < updates.size(); r++) {
+            Object[] row = updates.get(r);
+            for (int c = 0; c < width; c++) {
+                Object v = row[c];
+                columns[c][r] = v == null ? null : v instanceof Timestamp t ? t.toInstant().toString() : v.toString();
+            }
+        }
+        jdbc.sql("""
+                update visit v set batch_id = u.batch_id, city = u.city, leader = u.leader, members = u.members,
+                    discussion = u.discussion, next_step = u.next_step, follow_up_on = u.follow_up_on, project_id = u.project_id,
+                    updated_at = u.updated_at, version = v.version + 1
+                from unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::date[], ?::bigint[],
+                            ?::timestamptz[], ?::bigint[])
+                    as u(batch_id, city, leader, members, discussion, next_step, follow_up_on, project_id, updated_at, id)
+                where v.id = u.id""").params((Object[]) columns).update();
     }
 
     /** A new visit to an enterprise closes the open follow-ups of the same team's earlier visits to it: that was the next visit. */

@@ -135,6 +135,40 @@ class VisitImportTest extends IntegrationTest {
         assertThat(detail).contains("下一步").contains("再谈一次").contains("签约意向");
     }
 
+    /** The one update statement the changed visits of a file share sets every column of each, a cleared cell as empty. */
+    @Test
+    void aReimportSetsEveryChangedColumnOfEveryChangedVisit() {
+        project("P-7", "350112");
+        Csv first = Csv.of(VisitTables.HEADERS)
+                .row(with(with(with(with(visit("2017-03-01", "一队", "甲"), "批次", "2017年第1批"), "城市", "北京"), "下一步", "再谈"),
+                        "下次跟进日期", "2017-04-01"))
+                .row(with(visit("2017-03-02", "一队", "乙"), "带队领导", "市长 王某"));
+        assertThat(admin().upload(IMPORT, "a.csv", first.utf8()).statusCode()).isEqualTo(200);
+        Csv second = Csv.of(VisitTables.HEADERS)
+                .row(with(with(visit("2017-03-01", "一队", "甲"), "参加人员", "招商专员3名"), "洽谈内容", "签约细节"))
+                .row(with(with(with(with(with(visit("2017-03-02", "一队", "乙"), "批次", "2017年第2批"), "城市", "上海"),
+                        "带队领导", "书记 李某"), "下次跟进日期", "2017-05-02"), "关联项目编号", "P-7"));
+        JsonNode r = Json.parse(admin().upload(IMPORT, "b.csv", second.utf8()).body());
+        assertThat(r.get("updated").asInt()).as(r.toString()).isEqualTo(2);
+
+        Map<String, Object> a = fixtures.jdbc().sql("""
+                select v.batch_id, v.city, v.leader, v.members, v.discussion, v.next_step, v.follow_up_on, v.project_id, v.version
+                from visit v where v.visited_on = '2017-03-01'""").query().singleRow();
+        assertThat(a.get("batch_id")).isNull();
+        assertThat(a.get("city")).isNull();
+        assertThat(a.get("members")).isEqualTo("招商专员3名");
+        assertThat(a.get("discussion")).isEqualTo("签约细节");
+        assertThat(a.get("next_step")).isNull();
+        assertThat(a.get("follow_up_on")).isNull();
+        assertThat(a.get("version")).isEqualTo(1);
+        Map<String, Object> b = fixtures.jdbc().sql("""
+                select b.name as batch, v.city, v.leader, v.follow_up_on::text as follow_up, p.code as project, v.version
+                from visit v left join trip_batch b on b.id = v.batch_id left join project p on p.id = v.project_id
+                where v.visited_on = '2017-03-02'""").query().singleRow();
+        assertThat(b).containsEntry("batch", "2017年第2批").containsEntry("city", "上海").containsEntry("leader", "书记 李某")
+                .containsEntry("follow_up", "2017-05-02").containsEntry("project", "P-7").containsEntry("version", 1);
+    }
+
     @Test
     void teamsAreMatchedByNameWithinTheirRegionAndRetiredCodesBecomeTheirSuccessors() {
         Csv csv = Csv.of(VisitTables.HEADERS)
