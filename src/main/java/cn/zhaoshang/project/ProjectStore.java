@@ -3,6 +3,7 @@ package cn.zhaoshang.project;
 import cn.zhaoshang.audit.AuditEntry;
 import cn.zhaoshang.audit.AuditTrail;
 import cn.zhaoshang.chain.Chains;
+import cn.zhaoshang.common.ColumnArrays;
 import cn.zhaoshang.common.CopyRows;
 import cn.zhaoshang.common.DomainException;
 import cn.zhaoshang.enterprise.EnterpriseRef;
@@ -396,26 +397,16 @@ class ProjectStore {
     /**
      * A chunk's changed projects in one statement: one UPDATE joins their new values, passed as one array per column, so
      * that the statement-level triggers (the list's counts, the references' check, the reports' version) run once per
-     * chunk instead of once per project: 2,837 single-row updates took about 17 s of a 100,000-row import into
-     * 1,000,000 projects. A project whose version moved since it was read is not updated, and then nothing is.
+     * chunk instead of once per project: the 2,837 single-row updates of a 100,000-row import into 1,000,000 projects
+     * took about 3 s, and 17 s with V20's check per statement; now about 1.5 s. A project whose version moved since it
+     * was read is not updated, and then nothing is.
      */
     private void finish(Chunk chunk) {
         List<Object[]> rows = chunk.updateArgs();
         if (rows.isEmpty()) {
             return;
         }
-        // each column's values as text, cast to the column's type by the statement (a null stays null)
-        int width = rows.get(0).length;
-        String[][] columns = new String[width][rows.size()];
-        for (int r = 0; r < rows.size(); r++) {
-            Object[] row = rows.get(r);
-            for (int c = 0; c < width; c++) {
-                Object v = row[c];
-                columns[c][r] = v == null ? null : v instanceof java.math.BigDecimal b ? b.toPlainString()
-                        : v instanceof Timestamp t ? t.toInstant().toString() : v.toString();
-            }
-        }
-        int updated = jdbc.sql(UPDATE).params((Object[]) columns).update();
+        int updated = jdbc.sql(UPDATE).params(ColumnArrays.of(rows)).update();
         if (updated != rows.size()) {
             throw DomainException.conflict("项目已被他人修改，请刷新后重试；本次未保存任何内容");
         }

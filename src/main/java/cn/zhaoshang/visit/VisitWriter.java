@@ -8,6 +8,7 @@ import cn.zhaoshang.common.CopyRows;
 import cn.zhaoshang.common.ImportRejectedException;
 import cn.zhaoshang.enterprise.EnterpriseRef;
 import cn.zhaoshang.enterprise.Enterprises;
+import cn.zhaoshang.common.ColumnArrays;
 import cn.zhaoshang.platform.TransactionWorker;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -130,15 +131,6 @@ class VisitWriter {
      * corrected visits spent 11 s in single-row updates).
      */
     void update(List<Object[]> updates) {
-        int width = updates.get(0).length;
-        String[][] columns = new String[width][updates.size()];
-        for (int r = 0; r < updates.size(); r++) {
-            Object[] row = updates.get(r);
-            for (int c = 0; c < width; c++) {
-                Object v = row[c];
-                columns[c][r] = v == null ? null : v instanceof Timestamp t ? t.toInstant().toString() : v.toString();
-            }
-        }
         jdbc.sql("""
                 update visit v set batch_id = u.batch_id, city = u.city, leader = u.leader, members = u.members,
                     discussion = u.discussion, next_step = u.next_step, follow_up_on = u.follow_up_on, project_id = u.project_id,
@@ -146,7 +138,7 @@ class VisitWriter {
                 from unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::date[], ?::bigint[],
                             ?::timestamptz[], ?::bigint[])
                     as u(batch_id, city, leader, members, discussion, next_step, follow_up_on, project_id, updated_at, id)
-                where v.id = u.id""").params((Object[]) columns).update();
+                where v.id = u.id""").params(ColumnArrays.of(updates)).update();
     }
 
     /** A new visit to an enterprise closes the open follow-ups of the same team's earlier visits to it: that was the next visit. */
