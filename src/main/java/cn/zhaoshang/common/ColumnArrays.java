@@ -3,7 +3,9 @@ package cn.zhaoshang.common;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * Rows turned into one text array per column, for a statement that takes many rows at once as
@@ -14,6 +16,32 @@ import java.util.List;
 public final class ColumnArrays {
 
     private ColumnArrays() {
+    }
+
+    /** A column a write names, with the SQL type its array is cast to. */
+    public record Column(String name, String type) {
+    }
+
+    /** Columns from {@code "name text, unit_id bigint, …"}: one list for a COPY's column list and an UPDATE's arrays. */
+    public static List<Column> columns(String namesAndTypes) {
+        return Arrays.stream(namesAndTypes.split(",")).map(String::trim).map(c -> c.split("\\s+"))
+                .map(c -> new Column(c[0], c[1])).toList();
+    }
+
+    /** {@code name, unit_id, …}. */
+    public static String names(List<Column> columns) {
+        return columns.stream().map(Column::name).collect(Collectors.joining(", "));
+    }
+
+    /** {@code name = u.name, unit_id = u.unit_id, …}: an UPDATE's assignments from {@link #unnest}'s rows. */
+    public static String assignments(List<Column> columns) {
+        return columns.stream().map(c -> c.name() + " = u." + c.name()).collect(Collectors.joining(", "));
+    }
+
+    /** {@code unnest(?::text[], ?::bigint[], …) as u(name, unit_id, …)}: the rows {@link #of} passes, one array a column. */
+    public static String unnest(List<Column> columns) {
+        return "unnest(" + columns.stream().map(c -> "?::" + c.type() + "[]").collect(Collectors.joining(", ")) + ") as u("
+                + names(columns) + ")";
     }
 
     /** {@code rows} (all of one width, at least one) as arrays, one per column, each with a value per row. */

@@ -284,10 +284,15 @@ class ProjectStore {
 
     private static final int CHUNK = 5_000;
 
-    private static final String COLUMNS = """
-            name, region_code, unit_id, investor_id, chain_id, investment, foreign_investment, utilized_foreign_capital,
-            key_project, contacted_on, signed_on, landed_on, started_on, completed_on, terminated_on, event_id, on_stage,
-            source, referrer_id, parent_id, updated_at""";
+    // the columns an import writes after id and code, with the type the update's arrays are cast to
+    private static final List<ColumnArrays.Column> WRITTEN = ColumnArrays.columns("""
+            name text, region_code text, unit_id bigint, investor_id bigint, chain_id bigint, investment numeric,
+            foreign_investment numeric, utilized_foreign_capital numeric, key_project boolean, contacted_on date,
+            signed_on date, landed_on date, started_on date, completed_on date, terminated_on date, event_id bigint,
+            on_stage boolean, source text, referrer_id bigint, parent_id bigint, updated_at timestamptz""");
+
+    private static final String COLUMNS = ColumnArrays.names(WRITTEN);
+
 
     /** One chunk's writes: new projects, revisions and audit entries for COPY, updates for plain statements. */
     private record Chunk(CopyRows inserts, List<Object[]> updateArgs, CopyRows revisions, CopyRows auditRows) {
@@ -312,7 +317,7 @@ class ProjectStore {
         List<AuditEntry> auditEntries = new ArrayList<>();
         for (Write w : writes) {
             ProjectDraft d = w.draft();
-            // dates as LocalDate: COPY writes their ISO text, and the driver binds them as dates in an UPDATE
+            // dates as LocalDate: COPY and the update's arrays (ColumnArrays) take their ISO text
             Object[] values = {d.name(), d.regionCode(), d.unit() == null ? null : unitIds.get(d.regionCode() + "|" + d.unit()),
                     enterpriseIds.get(new EnterpriseRef(d.creditCode(), d.investor())),
                     d.chain() == null ? null : chainIds.get(d.chain()), d.investment(), d.foreignInvestment(),
@@ -413,21 +418,17 @@ class ProjectStore {
     }
 
     // the values of Write's update rows: code, COLUMNS (updated_at the same for all), id and the version read
-    private static final String UPDATE = """
-            update project p set code = u.code, name = u.name, region_code = u.region_code, unit_id = u.unit_id,
-                investor_id = u.investor_id, chain_id = u.chain_id, investment = u.investment,
-                foreign_investment = u.foreign_investment, utilized_foreign_capital = u.utilized_foreign_capital,
-                key_project = u.key_project, contacted_on = u.contacted_on, signed_on = u.signed_on, landed_on = u.landed_on,
-                started_on = u.started_on, completed_on = u.completed_on, terminated_on = u.terminated_on,
-                event_id = u.event_id, on_stage = u.on_stage, source = u.source, referrer_id = u.referrer_id,
-                parent_id = u.parent_id, updated_at = u.updated_at, version = p.version + 1
-            from unnest(?::text[], ?::text[], ?::text[], ?::bigint[], ?::bigint[], ?::bigint[], ?::numeric[], ?::numeric[],
-                        ?::numeric[], ?::boolean[], ?::date[], ?::date[], ?::date[], ?::date[], ?::date[], ?::date[],
-                        ?::bigint[], ?::boolean[], ?::text[], ?::bigint[], ?::bigint[], ?::timestamptz[], ?::bigint[], ?::int[])
-                as u(code, name, region_code, unit_id, investor_id, chain_id, investment, foreign_investment,
-                     utilized_foreign_capital, key_project, contacted_on, signed_on, landed_on, started_on, completed_on,
-                     terminated_on, event_id, on_stage, source, referrer_id, parent_id, updated_at, id, expected)
-            where p.id = u.id and p.version = u.expected""";
+    private static final String UPDATE;
+
+    static {
+        List<ColumnArrays.Column> values = new ArrayList<>();
+        values.add(new ColumnArrays.Column("code", "text"));
+        values.addAll(WRITTEN);
+        values.add(new ColumnArrays.Column("id", "bigint"));
+        values.add(new ColumnArrays.Column("expected", "int"));
+        UPDATE = "update project p set code = u.code, " + ColumnArrays.assignments(WRITTEN) + ", version = p.version + 1 from "
+                + ColumnArrays.unnest(values) + " where p.id = u.id and p.version = u.expected";
+    }
 
     private static Set<String> distinct(List<Write> writes, java.util.function.Function<ProjectDraft, String> f) {
         return writes.stream().map(Write::draft).map(f).filter(Objects::nonNull).collect(Collectors.toSet());

@@ -4,11 +4,11 @@ import cn.zhaoshang.common.Phases;
 import cn.zhaoshang.audit.AuditEntry;
 import cn.zhaoshang.audit.AuditTrail;
 import cn.zhaoshang.common.CellError;
+import cn.zhaoshang.common.ColumnArrays;
 import cn.zhaoshang.common.CopyRows;
 import cn.zhaoshang.common.ImportRejectedException;
 import cn.zhaoshang.enterprise.EnterpriseRef;
 import cn.zhaoshang.enterprise.Enterprises;
-import cn.zhaoshang.common.ColumnArrays;
 import cn.zhaoshang.platform.TransactionWorker;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,6 +23,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -131,15 +132,13 @@ class VisitWriter {
      * corrected visits spent 11 s in single-row updates).
      */
     void update(List<Object[]> updates) {
-        jdbc.sql("""
-                update visit v set batch_id = u.batch_id, city = u.city, leader = u.leader, members = u.members,
-                    discussion = u.discussion, next_step = u.next_step, follow_up_on = u.follow_up_on, project_id = u.project_id,
-                    updated_at = u.updated_at, version = v.version + 1
-                from unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::date[], ?::bigint[],
-                            ?::timestamptz[], ?::bigint[])
-                    as u(batch_id, city, leader, members, discussion, next_step, follow_up_on, project_id, updated_at, id)
-                where v.id = u.id""").params(ColumnArrays.of(updates)).update();
+        jdbc.sql(UPDATE).params(ColumnArrays.of(updates)).update();
     }
+
+    // the rows of WriteSession's updates: its WRITTEN columns, then the visit's id
+    private static final String UPDATE = "update visit v set " + ColumnArrays.assignments(WriteSession.WRITTEN)
+            + ", version = v.version + 1 from " + ColumnArrays.unnest(
+            Stream.concat(WriteSession.WRITTEN.stream(), Stream.of(new ColumnArrays.Column("id", "bigint"))).toList()) + " where v.id = u.id";
 
     /** A new visit to an enterprise closes the open follow-ups of the same team's earlier visits to it: that was the next visit. */
     List<AuditEntry> closeFollowUps(List<Long> newIds, Timestamp now) {

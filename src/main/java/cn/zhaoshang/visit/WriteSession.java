@@ -3,6 +3,7 @@ package cn.zhaoshang.visit;
 import cn.zhaoshang.audit.AuditEntry;
 import cn.zhaoshang.audit.AuditTrail;
 import cn.zhaoshang.common.CellError;
+import cn.zhaoshang.common.ColumnArrays;
 import cn.zhaoshang.common.CopyRows;
 import cn.zhaoshang.common.Phases;
 import cn.zhaoshang.enterprise.EnterpriseRef;
@@ -28,7 +29,12 @@ import java.util.Set;
  */
 final class WriteSession implements AutoCloseable {
 
-    private static final String COLUMNS = "batch_id, city, leader, members, discussion, next_step, follow_up_on, project_id, updated_at";
+    // what a visit's import sets, on insert and on update (VisitWriter.update), with the type the update casts to
+    static final List<ColumnArrays.Column> WRITTEN = ColumnArrays.columns(
+            "batch_id bigint, city text, leader text, members text, discussion text, next_step text, follow_up_on date,"
+                    + " project_id bigint, updated_at timestamptz");
+
+    private static final String COLUMNS = ColumnArrays.names(WRITTEN);
 
     private final VisitWriter writer;
     private final Actor actor;
