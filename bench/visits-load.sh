@@ -7,12 +7,14 @@
 #
 #   flock /tmp/bench.lock bench/visits-load.sh                  # 2,000,000 visits, 100,000 enterprises in /tmp/visits-bench-2000000
 #   VISITS=10000000 PROJECTS=1000000 flock /tmp/bench.lock bench/visits-load.sh
+#   APP_OPTS=-Dzhaoshang.report-cache.rows=0 bench/visits-load.sh   # every report computed: the reports' cache off
 source "$(dirname "$0")/common.sh"
 VISITS=${VISITS:-2000000}
 PROJECTS=${PROJECTS:-100000}
 ENTERPRISES=${ENTERPRISES:-100000}
 DATA=${DATA:-/tmp/visits-bench-$VISITS}
 PORT=${PORT:-8104}
+APP_OPTS=${APP_OPTS:-}   # JVM options of the server, e.g. -Dzhaoshang.report-cache.rows=0
 
 machine
 if [ ! -f "$DATA/generated" ]; then
@@ -24,8 +26,9 @@ if [ ! -f "$DATA/generated" ]; then
     echo "generate: $(echo "$(date +%s.%N) - $start" | bc) s wall, start-up and shutdown included"
     touch "$DATA/generated"
 fi
-start_app "$DATA" "$PORT"
-echo "server: $(grep -o 'Started ZhaoshangApplication in [0-9.]* seconds' "$WORK/app-$PORT.log")"
+# shellcheck disable=SC2086 # the options are words
+start_app "$DATA" "$PORT" $APP_OPTS
+echo "server: ${APP_OPTS:-default options}, $(grep -o 'Started ZhaoshangApplication in [0-9.]* seconds' "$WORK/app-$PORT.log")"
 PG_PORT=$(embedded_pg_port "$PORT")
 PG_PID=$(head -1 "$DATA/pg/postmaster.pid")
 java -cp "$WORK/postgresql.jar:$WORK/driver" "$ROOT/bench/VisitLoad.java" --url "http://localhost:$PORT" --user admin --password "$PASSWORD" \
