@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -16,7 +17,9 @@ import org.springframework.stereotype.Component;
 /**
  * Finding a company while typing on a phone: by part of its name or an alias, by the start of its credit code, or by
  * the pinyin initials of any part of its name (qhkj finds 北京奇虎科技有限公司). Initials are kept in enterprise_pinyin, brought up to date
- * with the names before a lookup at most every few seconds.
+ * with the names before a lookup: at once when a statement changed names since the last sync (V22's sequence
+ * enterprise_name_changes), else at most every few seconds (for a change whose statement ran before the last sync but
+ * committed after it).
  */
 @Component
 class EnterpriseLookup {
@@ -32,6 +35,8 @@ class EnterpriseLookup {
     private final JdbcTemplate template;
     private final Clock clock;
     private final AtomicReference<Instant> lastSync = new AtomicReference<>(Instant.MIN);
+    /** The sequence's value read before the last sync began. */
+    private final AtomicLong syncedChanges = new AtomicLong(-1);
 
     EnterpriseLookup(JdbcClient jdbc, JdbcTemplate template, Clock clock) {
         this.jdbc = jdbc;
@@ -68,13 +73,20 @@ class EnterpriseLookup {
                 .list();
     }
 
-    /** Adds initials for new names and aliases and drops those of names no longer used; {@code force} ignores the pause. */
+    /**
+     * Adds initials for new names and aliases and drops those of names no longer used, when names changed since the
+     * last sync or the pause is over; {@code force} syncs in any case. One sync at a time: a lookup that finds another
+     * running does not wait for it.
+     */
     void sync(boolean force) {
         Instant now = clock.instant();
         Instant last = lastSync.get();
-        if (!force && last.plus(SYNC_EVERY).isAfter(now) || !lastSync.compareAndSet(last, now)) {
+        long changes = jdbc.sql("select last_value from enterprise_name_changes").query(Long.class).single();
+        boolean changed = changes != syncedChanges.get();
+        if (!force && !changed && last.plus(SYNC_EVERY).isAfter(now) || !lastSync.compareAndSet(last, now)) {
             return;
         }
+        syncedChanges.set(changes);
         List<Map.Entry<Long, String>> missing = jdbc.sql("""
                 select n.id, n.name from (select id, name from enterprise union select enterprise_id, alias from enterprise_alias) n
                 where not exists (select 1 from enterprise_pinyin k where k.enterprise_id = n.id and k.name = n.name)""")
