@@ -1,9 +1,10 @@
 -- The pinyin initials of enterprise names (enterprise_pinyin, V6) are computed in Java, so they are brought up to date
 -- by the lookup (EnterpriseLookup.sync), not by the writing transaction. The lookup synced at most every five seconds,
 -- so an enterprise just recorded could not be found by its initials for up to five seconds. This sequence counts the
--- statements that change the names: the lookup reads it (one row, no lock) and syncs at once when it moved. A sequence
--- rather than a counter row, so that writers never wait on each other for it (an import holds its transaction open
--- for many seconds). It moves before the change commits; the sync every five seconds stays for that case.
+-- statements that change the names: the lookup reads it (one row, no lock) and, when it moved, adds the initials of the
+-- enterprises newer than any that has them at once. A sequence rather than a counter row, so that writers never wait on
+-- each other for it (an import holds its transaction open for many seconds). It moves before the change commits; the
+-- full sync every five seconds stays for that case, and for renames and new aliases.
 create sequence enterprise_name_changes;
 
 create function enterprise_name_changed() returns trigger language plpgsql as $$

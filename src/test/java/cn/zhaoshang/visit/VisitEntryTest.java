@@ -95,18 +95,19 @@ class VisitEntryTest extends IntegrationTest {
     }
 
     @Test
-    void anEnterpriseRecordedOrRenamedAMomentAgoIsFoundByItsInitialsAtOnce() {
+    void anEnterpriseRecordedAMomentAgoIsFoundByItsInitialsAtOnceARenamedOneWithinThePause() {
         assertThat(lookup("qhkj")).containsExactly("北京奇虎科技有限公司");
         assertThat(lookup("fzxd")).isEmpty();
         fixtures.jdbc().sql("insert into enterprise (name) values ('福州新大陆科技有限公司')").update();
         // within SYNC_EVERY of the last sync: the clock does not move
         assertThat(lookup("fzxd")).containsExactly("福州新大陆科技有限公司");
         fixtures.jdbc().sql("update enterprise set name = '福建星网锐捷通讯股份有限公司' where name = '福州新大陆科技有限公司'").update();
-        assertThat(lookup("fzxd")).isEmpty();
-        assertThat(lookup("xwrj")).containsExactly("福建星网锐捷通讯股份有限公司");
         fixtures.jdbc().sql("""
                 insert into enterprise_alias (enterprise_id, alias)
                 select id, '锐捷网络' from enterprise where name = '福建星网锐捷通讯股份有限公司'""").update();
+        clock.advance(EnterpriseLookup.SYNC_EVERY);
+        assertThat(lookup("fzxd")).isEmpty();
+        assertThat(lookup("xwrj")).containsExactly("福建星网锐捷通讯股份有限公司");
         assertThat(lookup("rjwl")).containsExactly("福建星网锐捷通讯股份有限公司");
     }
 
