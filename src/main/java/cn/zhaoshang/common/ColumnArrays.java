@@ -3,6 +3,7 @@ package cn.zhaoshang.common;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -33,15 +34,17 @@ public final class ColumnArrays {
         return columns.stream().map(Column::name).collect(Collectors.joining(", "));
     }
 
-    /** {@code name = u.name, unit_id = u.unit_id, …}: an UPDATE's assignments from {@link #unnest}'s rows. */
-    public static String assignments(List<Column> columns) {
-        return columns.stream().map(c -> c.name() + " = u." + c.name()).collect(Collectors.joining(", "));
-    }
-
-    /** {@code unnest(?::text[], ?::bigint[], …) as u(name, unit_id, …)}: the rows {@link #of} passes, one array a column. */
-    public static String unnest(List<Column> columns) {
-        return "unnest(" + columns.stream().map(c -> "?::" + c.type() + "[]").collect(Collectors.joining(", ")) + ") as u("
-                + names(columns) + ")";
+    /**
+     * {@code update TABLE t set name = u.name, …, version = t.version + 1 from unnest(?::text[], …) as u(name, …, id, …)
+     * where MATCH}: each of the rows {@link #of} passes holds the {@code set} columns' new values, then the {@code keys}
+     * that {@code match} compares with the row's ({@code t.id = u.id}).
+     */
+    public static String update(String table, List<Column> set, List<Column> keys, String match) {
+        List<Column> all = new ArrayList<>(set);
+        all.addAll(keys);
+        return "update " + table + " t set " + set.stream().map(c -> c.name() + " = u." + c.name()).collect(Collectors.joining(", "))
+                + ", version = t.version + 1 from unnest(" + all.stream().map(c -> "?::" + c.type() + "[]").collect(Collectors.joining(", "))
+                + ") as u(" + names(all) + ") where " + match;
     }
 
     /** {@code rows} (all of one width, at least one) as arrays, one per column, each with a value per row. */

@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -417,18 +418,10 @@ class ProjectStore {
         }
     }
 
-    // the values of Write's update rows: code, COLUMNS (updated_at the same for all), id and the version read
-    private static final String UPDATE;
-
-    static {
-        List<ColumnArrays.Column> values = new ArrayList<>();
-        values.add(new ColumnArrays.Column("code", "text"));
-        values.addAll(WRITTEN);
-        values.add(new ColumnArrays.Column("id", "bigint"));
-        values.add(new ColumnArrays.Column("expected", "int"));
-        UPDATE = "update project p set code = u.code, " + ColumnArrays.assignments(WRITTEN) + ", version = p.version + 1 from "
-                + ColumnArrays.unnest(values) + " where p.id = u.id and p.version = u.expected";
-    }
+    // the values of Write's update rows: code, COLUMNS (updated_at the same for all), then the id and the version read
+    private static final String UPDATE = ColumnArrays.update("project",
+            Stream.concat(ColumnArrays.columns("code text").stream(), WRITTEN.stream()).toList(),
+            ColumnArrays.columns("id bigint, expected int"), "t.id = u.id and t.version = u.expected");
 
     private static Set<String> distinct(List<Write> writes, java.util.function.Function<ProjectDraft, String> f) {
         return writes.stream().map(Write::draft).map(f).filter(Objects::nonNull).collect(Collectors.toSet());

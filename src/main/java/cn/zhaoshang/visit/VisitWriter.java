@@ -23,7 +23,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -136,9 +135,8 @@ class VisitWriter {
     }
 
     // the rows of WriteSession's updates: its WRITTEN columns, then the visit's id
-    private static final String UPDATE = "update visit v set " + ColumnArrays.assignments(WriteSession.WRITTEN)
-            + ", version = v.version + 1 from " + ColumnArrays.unnest(
-            Stream.concat(WriteSession.WRITTEN.stream(), Stream.of(new ColumnArrays.Column("id", "bigint"))).toList()) + " where v.id = u.id";
+    private static final String UPDATE = ColumnArrays.update("visit", WriteSession.WRITTEN, ColumnArrays.columns("id bigint"),
+            "t.id = u.id");
 
     /** A new visit to an enterprise closes the open follow-ups of the same team's earlier visits to it: that was the next visit. */
     List<AuditEntry> closeFollowUps(List<Long> newIds, Timestamp now) {

@@ -20,8 +20,10 @@ class ColumnArraysTest {
         assertThat(columns).containsExactly(new ColumnArrays.Column("name", "text"), new ColumnArrays.Column("unit_id", "bigint"),
                 new ColumnArrays.Column("signed_on", "date"));
         assertThat(ColumnArrays.names(columns)).isEqualTo("name, unit_id, signed_on");
-        assertThat(ColumnArrays.assignments(columns)).isEqualTo("name = u.name, unit_id = u.unit_id, signed_on = u.signed_on");
-        assertThat(ColumnArrays.unnest(columns)).isEqualTo("unnest(?::text[], ?::bigint[], ?::date[]) as u(name, unit_id, signed_on)");
+        assertThat(ColumnArrays.update("project", columns, ColumnArrays.columns("id bigint, expected int"),
+                "t.id = u.id and t.version = u.expected")).isEqualTo("update project t set name = u.name, unit_id = u.unit_id,"
+                + " signed_on = u.signed_on, version = t.version + 1 from unnest(?::text[], ?::bigint[], ?::date[], ?::bigint[],"
+                + " ?::int[]) as u(name, unit_id, signed_on, id, expected) where t.id = u.id and t.version = u.expected");
     }
 
     @Test
