@@ -170,6 +170,16 @@ final class ProjectListQuery {
     record Found(long total, List<Long> ids) {
     }
 
+    /** What a search's result depends on besides the data: its conditions, order and page. */
+    record SearchKey(String regionFrom, String regionTo, Long scopeUnit, Stage stage, Long unit, Long chain, Boolean key,
+                     String text, String sort, String dir, int limit, long offset) {
+    }
+
+    SearchKey searchKey() {
+        return new SearchKey(c.regionFrom(), c.regionTo(), c.scopeUnit(), c.stage(), c.unit(), c.chain(), c.key(), c.search(),
+                sort, dir, limit, offset);
+    }
+
     /**
      * A search: the matches found once through the search's indexes (ListConditions.SEARCH_IDS), counted, and the page
      * taken from them in order. Counting and sorting the matches cost about the same as finding them, whether they

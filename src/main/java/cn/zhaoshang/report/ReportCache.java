@@ -1,12 +1,8 @@
 package cn.zhaoshang.report;
 
 import cn.zhaoshang.platform.ReportDatabase;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import java.util.Collection;
-import java.util.concurrent.atomic.AtomicLong;
+import cn.zhaoshang.platform.VersionedCache;
 import java.util.function.Supplier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,8 +15,8 @@ import org.springframework.stereotype.Component;
  * committed, no request reads the old version again. The version is a row of the database, so it is the same on a read
  * replica, which shows version N exactly when it shows the changes up to N.
  *
- * <p>Bounded by the rows it holds ({@code zhaoshang.report-cache.rows}, 0 turns it off): a province's by-unit report holds
- * a row per unit of the province.
+ * <p>Kept in the application's {@link VersionedCache}, in its bound ({@code zhaoshang.report-cache.rows}, 0 turns it
+ * off): a province's by-unit report holds a row per unit of the province.
  */
 @Component
 public class ReportCache {
@@ -37,33 +33,20 @@ public class ReportCache {
         }
     }
 
-    /** A kept value that holds many rows says how many, so that the cache's bound counts them. */
-    public interface Weighed {
-        int rows();
-    }
-
     private record Key(Source source, String report, ReportPeriod period, Object variant) {
     }
 
     private record Reading(Source source, long version) {
     }
 
-    private record Entry(long version, Object value) {
-    }
-
     private final ReportDatabase db;
-    private final Cache<Key, Entry> cache;
-    private final AtomicLong hits = new AtomicLong();
-    private final AtomicLong misses = new AtomicLong();
+    private final VersionedCache cache;
     /** The version read by the outermost report of this thread, while it computes. */
     private final ThreadLocal<Reading> reading = new ThreadLocal<>();
 
-    ReportCache(ReportDatabase db, @Value("${zhaoshang.report-cache.rows:200000}") long rows) {
+    ReportCache(ReportDatabase db, VersionedCache cache) {
         this.db = db;
-        this.cache = rows <= 0 ? null : Caffeine.newBuilder()
-                .maximumWeight(rows)
-                .weigher((Key k, Entry e) -> weight(e.value()))
-                .build();
+        this.cache = cache;
     }
 
     /**
@@ -76,20 +59,20 @@ public class ReportCache {
 
     /** The same, for a report kept at the version of {@code source}. */
     public <T> T get(Source source, String report, ReportPeriod period, Object variant, Supplier<T> compute) {
-        if (cache == null) {
+        if (!cache.enabled()) {
             return compute.get();
         }
         Key key = new Key(source, report, period, variant);
         Reading outer = reading.get();
         if (outer != null && outer.source() == source) { // a part of a report being computed (the briefing's)
-            return lookup(key, outer.version(), compute);
+            return cache.get(key, outer.version(), compute);
         }
         // in the report's own read: on the replica, the version and the report come from one snapshot
         return db.read(jdbc -> {
             long version = jdbc.sql(source.query).query(Long.class).single();
             reading.set(new Reading(source, version));
             try {
-                return lookup(key, version, compute);
+                return cache.get(key, version, compute);
             } finally {
                 if (outer == null) {
                     reading.remove();
@@ -100,34 +83,8 @@ public class ReportCache {
         });
     }
 
-    @SuppressWarnings("unchecked")
-    private <T> T lookup(Key key, long version, Supplier<T> compute) {
-        Entry kept = cache.getIfPresent(key);
-        if (kept != null && kept.version() == version) {
-            hits.incrementAndGet();
-            return (T) kept.value();
-        }
-        misses.incrementAndGet();
-        T value = compute.get();
-        cache.asMap().merge(key, new Entry(version, value), (old, now) -> now.version() >= old.version() ? now : old);
-        return value;
-    }
-
-    /** Reports answered from the cache and computed, since the start. */
+    /** Reports (and other kept values) answered from the cache and computed, since the start. */
     public long[] counts() {
-        return new long[]{hits.get(), misses.get()};
-    }
-
-    private static int weight(Object value) {
-        if (value instanceof Weighed w) {
-            return 1 + w.rows();
-        }
-        if (value instanceof Collection<?> rows) {
-            return 1 + rows.size();
-        }
-        if (value instanceof String text) {
-            return 1 + text.length() / 100;
-        }
-        return 1;
+        return cache.counts();
     }
 }

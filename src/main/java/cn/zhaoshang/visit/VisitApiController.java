@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -50,8 +52,8 @@ class VisitApiController {
 
     @Permit(Permission.VISIT_READ)
     @GetMapping("/api/v1/reports/visits")
-    VisitFigures report(@RequestParam(required = false) String region, @RequestParam(required = false) String from,
-                        @RequestParam(required = false) String to) {
-        return report.report(requests.period(region, from, to));
+    ResponseEntity<byte[]> report(@RequestParam(required = false) String region, @RequestParam(required = false) String from,
+                                  @RequestParam(required = false) String to) {
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(report.json(requests.period(region, from, to)).bytes());
     }
 }

@@ -1,13 +1,13 @@
 package cn.zhaoshang.visit;
 
-import cn.zhaoshang.report.ReportCache;
+import cn.zhaoshang.platform.VersionedCache;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
 
 /** CONTRACT.md §5: the visits report. */
-public record VisitFigures(Total total, List<TeamRow> teams, List<EnterpriseRow> enterprises) implements ReportCache.Weighed {
+public record VisitFigures(Total total, List<TeamRow> teams, List<EnterpriseRow> enterprises) implements VersionedCache.Weighed {
 
     /** The rows the report holds, for the reports' cache (not part of the JSON). */
     @Override

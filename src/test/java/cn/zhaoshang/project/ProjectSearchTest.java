@@ -3,6 +3,7 @@ package cn.zhaoshang.project;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.zhaoshang.common.DataScope;
+import cn.zhaoshang.platform.VersionedCache;
 import cn.zhaoshang.sheet.CreditCodes;
 import cn.zhaoshang.sheet.SheetRow;
 import cn.zhaoshang.support.IntegrationTest;
@@ -30,6 +31,9 @@ class ProjectSearchTest extends IntegrationTest {
 
     @Autowired
     Projects projects;
+
+    @Autowired
+    VersionedCache kept;
 
     @BeforeEach
     @AfterEach
@@ -109,6 +113,63 @@ class ProjectSearchTest extends IntegrationTest {
         }
         assertThat(dense).as("searches with many matches").hasSizeGreaterThan(20);
         assertThat(sparse).as("searches with few matches").hasSizeGreaterThan(20);
+    }
+
+    /**
+     * A search is kept (V23) and answered again without its query, until a change that could alter what it finds or their
+     * order: each such change, made as plainly as SQL can, must show in the very next search.
+     */
+    @Test
+    void aKeptSearchIsAnsweredAgainUntilAChangeCouldAlterIt() {
+        importRows(List.of(
+                row("K1", "华恒大数据中心", "福州华恒数据科技有限公司", "", "350112"),
+                row("K2", "东南物流园", "厦门远景物流有限公司", "", "350112"),
+                row("K3", "海峡冷链中心", "福建海峡冷链有限公司", "", "350112")));
+        assertThat(search("华恒", null)).containsExactly("K1");
+        long[] before = kept.counts();
+        assertThat(search("华恒", null)).containsExactly("K1");
+        assertThat(kept.counts()[0]).as("answered from the cache").isEqualTo(before[0] + 1);
+        assertThat(kept.counts()[1]).as("not computed again").isEqualTo(before[1]);
+
+        fixtures.jdbc().sql("update project set name = '华恒物流园' where code = 'K2'").update();
+        assertThat(search("华恒", null)).as("a project renamed").containsExactly("K1", "K2");
+
+        assertThat(search("海峡", null)).containsExactly("K3");
+        fixtures.jdbc().sql("update enterprise set name = '福建华恒冷链有限公司' where name = '福建海峡冷链有限公司'").update();
+        assertThat(search("华恒", null)).as("an investor renamed").containsExactly("K1", "K2", "K3");
+        assertThat(search("海峡", null)).as("its old name").containsExactly("K3"); // still the project's own name
+
+        assertThat(search("远景", null)).containsExactly("K2");
+        fixtures.jdbc().sql("""
+                insert into enterprise_alias (enterprise_id, alias)
+                select investor_id, '远景华东冷链' from project where code = 'K3'""").update();
+        assertThat(search("远景", null)).as("an alias added").containsExactly("K2", "K3");
+        fixtures.jdbc().sql("delete from enterprise_alias where alias = '远景华东冷链'").update();
+        assertThat(search("远景", null)).as("an alias removed").containsExactly("K2");
+
+        String code = CreditCodes.complete("91350100MA2XN5L7X");
+        assertThat(search(code, null)).isEmpty();
+        fixtures.jdbc().sql("update enterprise set credit_code = :c where name = '厦门远景物流有限公司'").param("c", code).update();
+        assertThat(search(code, null)).as("a credit code given").containsExactly("K2");
+
+        long a = unit("350112", "A局");
+        long b = unit("350112", "B局");
+        fixtures.jdbc().sql("update project set unit_id = :a where code = 'K1'").param("a", a).update();
+        fixtures.jdbc().sql("update project set unit_id = :b where code = 'K3'").param("b", b).update();
+        assertThat(byUnit("华恒")).containsExactly("K1", "K3", "K2");
+        fixtures.jdbc().sql("update unit set name = 'C局' where id = :a").param("a", a).update();
+        assertThat(byUnit("华恒")).as("a unit renamed").containsExactly("K3", "K1", "K2");
+    }
+
+    private long unit(String region, String name) {
+        return fixtures.jdbc().sql("insert into unit (region_code, name, kind) values (:r, :n, 'DEPARTMENT') returning id")
+                .param("r", region).param("n", name).query(Long.class).single();
+    }
+
+    /** Sorted by unit name, ascending (no unit last), ties by code descending. */
+    private List<String> byUnit(String q) {
+        return projects.list(new ProjectFilter(q, null, null, null, null, null, "unit", true, 0, 50), DataScope.EVERYTHING)
+                .items().stream().map(ProjectView::code).toList();
     }
 
     /** The search as plainly as it can be said: no LIKE, no index, no escaping. */
