@@ -4,14 +4,17 @@ import com.github.houbb.pinyin.constant.enums.PinyinStyleEnum;
 import com.github.houbb.pinyin.util.PinyinHelper;
 import java.util.Locale;
 
-/** Pinyin initials as people type them to find a company: 长乐 → cl, 重庆 → cq, 奇虎360 → qh360. */
-final class Pinyin {
+/**
+ * Pinyin initials as people type them to find a company: 长乐 → cl, 重庆 → cq, 奇虎360 → qh360. Public for the generator,
+ * which writes the initials of the enterprises it makes.
+ */
+public final class Pinyin {
 
     private Pinyin() {
     }
 
     /** Lower-case initials of the Chinese characters, Latin letters and digits kept, everything else dropped. */
-    static String initials(String text) {
+    public static String initials(String text) {
         if (text == null || text.isBlank()) {
             return "";
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.zhaoshang.project.ImportResult;
+import cn.zhaoshang.visit.Pinyin;
 import cn.zhaoshang.project.ProjectImport;
 import cn.zhaoshang.project.RowGuard;
 import cn.zhaoshang.sheet.CreditCodes;
@@ -92,6 +93,32 @@ class LedgerGeneratorTest extends IntegrationTest {
 
         generator.generate(options(8, "--replace"));
         assertThat(fingerprint()).isNotEqualTo(once);
+    }
+
+    /**
+     * Every generated enterprise carries the pinyin initials of its name, as the lookup would have computed them, so the
+     * first lookup on a generated province finds companies by their initials without computing 752,817 of them.
+     */
+    @Test
+    void theGeneratedEnterprisesCarryTheInitialsOfTheirNames() throws Exception {
+        generator.generate(options(7));
+        long enterprises = count("select count(*) from enterprise");
+        assertThat(enterprises).isPositive();
+        assertThat(count("""
+                select count(*) from enterprise e join enterprise_pinyin k on k.enterprise_id = e.id and k.name = e.name""")).isEqualTo(enterprises);
+        assertThat(count("select count(*) from enterprise_pinyin")).isEqualTo(enterprises);
+        List<Map<String, Object>> sample = jdbc().sql("""
+                select k.name, k.initials from enterprise_pinyin k order by k.enterprise_id limit 300""").query().listOfRows();
+        assertThat(sample).hasSize(300).allSatisfy(r ->
+                assertThat(r.get("initials")).as((String) r.get("name")).isEqualTo(Pinyin.initials((String) r.get("name"))));
+        String name = (String) sample.get(0).get("name");
+        var found = admin().get("/api/v1/visits/lookup?q=" + Pinyin.initials(name));
+        assertThat(found.statusCode()).isEqualTo(200);
+        assertThat(found.body()).contains(name);
+        // the foreign key and the trigram index are back after the load
+        assertThat(count("""
+                select count(*) from pg_constraint where conrelid = 'enterprise_pinyin'::regclass and contype = 'f' and convalidated""")).isEqualTo(1);
+        assertThat(count("select count(*) from pg_indexes where indexname = 'enterprise_pinyin_initials'")).isEqualTo(1);
     }
 
     @Test
