@@ -203,7 +203,7 @@ public class LoadDriver {
         if (auth != null) {
             b.header("Authorization", auth);
         }
-        // every byte of the body is read and none kept, as wrk does: gathering the province's visits report (25 MB) into
+        // every byte of the body is read and none kept, as wrk does: gathering the province's visits report (27 MB) into
         // one array took the driver so much of the two cores it shares with the server that the p95 doubled (367 → 177 ms)
         HttpResponse<Void> r = http.send(b.build(), HttpResponse.BodyHandlers.discarding());
         return r.statusCode() == 200;
