@@ -161,6 +161,40 @@ class ProjectSearchTest extends IntegrationTest {
         assertThat(byUnit("华恒")).as("a unit renamed").containsExactly("K3", "K1", "K2");
     }
 
+    /**
+     * A search is kept per region (V23): a county's stays while another county's projects change, and goes when a
+     * project of its own region is written, or moved in or out; a prefecture's goes with any of its counties.
+     */
+    @Test
+    void aCountysKeptSearchStaysWhileAnotherCountyWrites() {
+        importRows(List.of(
+                row("A1", "华恒物流园", "", "", "350112"),
+                row("B1", "华恒冷链中心", "", "", "350102")));
+        assertThat(search("华恒", "350112")).containsExactly("A1");
+        assertThat(search("华恒", "350100")).containsExactly("A1", "B1");
+
+        fixtures.jdbc().sql("update project set name = '华恒冷链中心二期' where code = 'B1'").update();
+        long[] before = kept.counts();
+        assertThat(search("华恒", "350112")).containsExactly("A1");
+        assertThat(kept.counts()[0]).as("the county's search kept while 350102 wrote").isEqualTo(before[0] + 1);
+        assertThat(kept.counts()[1]).isEqualTo(before[1]);
+        assertThat(search("华恒", "350100")).as("the prefecture's computed again").containsExactly("A1", "B1");
+        assertThat(kept.counts()[1]).isEqualTo(before[1] + 1);
+
+        importRows(List.of(row("A2", "华恒数据港", "", "", "350112")));
+        assertThat(search("华恒", "350112")).as("a project of its own region").containsExactly("A1", "A2");
+
+        // B1 moves from 350102 to 350112: both counties' searches change
+        assertThat(search("华恒", "350102")).containsExactly("B1");
+        importRows(List.of(row("B1", "华恒冷链中心二期", "", "", "350112")));
+        assertThat(search("华恒", "350112")).as("moved in").containsExactly("A1", "A2", "B1");
+        assertThat(search("华恒", "350102")).as("moved out").isEmpty();
+
+        fixtures.jdbc().sql("delete from project_revision where project_id = (select id from project where code = 'A2')").update();
+        fixtures.jdbc().sql("delete from project where code = 'A2'").update();
+        assertThat(search("华恒", "350112")).as("a project deleted").containsExactly("A1", "B1");
+    }
+
     private long unit(String region, String name) {
         return fixtures.jdbc().sql("insert into unit (region_code, name, kind) values (:r, :n, 'DEPARTMENT') returning id")
                 .param("r", region).param("n", name).query(Long.class).single();
