@@ -45,6 +45,8 @@ copy_data() {
     if [ -n "$1" ]; then
         cp -a "$1" "$2"
         rm -f "$2/pg/postmaster.pid" "$2/generated"
+        # the copy's gigabytes written back to disk now, not while the server is being measured
+        sync
         echo "copied $1 ($(du -sh "$2" | cut -f1))" >&2
     fi
 }
