@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -43,14 +44,17 @@ class VersionedCacheTest {
             }));
             assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
             List<Future<String>> others = new ArrayList<>();
+            List<Thread> askers = new CopyOnWriteArrayList<>();
             for (int i = 0; i < 7; i++) {
-                others.add(pool.submit(() -> cache.get("report", 7, () -> {
-                    computed.incrementAndGet();
-                    return "computed again";
-                })));
+                others.add(pool.submit(() -> {
+                    askers.add(Thread.currentThread());
+                    return cache.get("report", 7, () -> {
+                        computed.incrementAndGet();
+                        return "computed again";
+                    });
+                }));
             }
-            // the others are waiting, not computing: give them time to get there
-            Thread.sleep(200);
+            parked(askers, 7); // the others are waiting for the first, not computing
             assertThat(computed).hasValue(1);
             release.countDown();
             assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo("figures");
@@ -76,8 +80,12 @@ class VersionedCacheTest {
                 throw new IllegalStateException("the database went away");
             }));
             assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
-            Future<Object> waiting = pool.submit(() -> cache.get("k", 1, () -> "never"));
-            Thread.sleep(200);
+            List<Thread> askers = new CopyOnWriteArrayList<>();
+            Future<Object> waiting = pool.submit(() -> {
+                askers.add(Thread.currentThread());
+                return cache.get("k", 1, () -> "never");
+            });
+            parked(askers, 1);
             release.countDown();
             for (Future<Object> f : List.of(failing, waiting)) {
                 assertThatThrownBy(() -> f.get(10, TimeUnit.SECONDS)).hasRootCauseInstanceOf(IllegalStateException.class)
@@ -92,25 +100,24 @@ class VersionedCacheTest {
     @Test
     void theBoundCountsRowsAndAHeavierValueIsNotKept() {
         VersionedCache cache = new VersionedCache(100);
-        AtomicInteger computed = new AtomicInteger();
-        byte[] heavy = new byte[(int) (VersionedCache.ROW_BYTES * 150)];
-        for (int i = 0; i < 2; i++) {
-            cache.get("heavy", 1, () -> {
-                computed.incrementAndGet();
-                return new VersionedCache.Serialized(heavy);
-            });
-        }
-        assertThat(computed).as("150 rows of bytes in a bound of 100: computed each time").hasValue(2);
-        byte[] light = new byte[(int) (VersionedCache.ROW_BYTES * 50)];
-        for (int i = 0; i < 2; i++) {
-            cache.get("light", 1, () -> {
-                computed.incrementAndGet();
-                return new VersionedCache.Serialized(light);
-            });
-        }
-        assertThat(computed).as("50 rows: kept").hasValue(3);
+        assertThat(computationsOfTwoAsks(cache, "heavy", 150)).as("150 rows of bytes in a bound of 100: computed each time")
+                .isEqualTo(2);
+        assertThat(computationsOfTwoAsks(cache, "light", 50)).as("50 rows: kept").isEqualTo(1);
         assertThat(VersionedCache.weight(List.of(1, 2, 3))).isEqualTo(4);
         assertThat(VersionedCache.weight("x".repeat(1000))).isEqualTo(11);
+    }
+
+    /** Asks twice for serialized bytes weighing that many rows; answers how many times they were computed. */
+    private static int computationsOfTwoAsks(VersionedCache cache, String key, int rows) {
+        AtomicInteger computed = new AtomicInteger();
+        byte[] bytes = new byte[(int) (VersionedCache.ROW_BYTES * rows)];
+        for (int i = 0; i < 2; i++) {
+            cache.get(key, 1, () -> {
+                computed.incrementAndGet();
+                return new VersionedCache.Serialized(bytes);
+            });
+        }
+        return computed.get();
     }
 
     @Test
@@ -123,6 +130,17 @@ class VersionedCacheTest {
         off.get("k", 1, computed::incrementAndGet);
         off.get("k", 1, computed::incrementAndGet);
         assertThat(computed).as("off: computed every time").hasValue(2);
+    }
+
+    /** Waits until that many threads have asked and are parked (waiting for another's computation). */
+    private static void parked(List<Thread> askers, int n) throws InterruptedException {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (askers.size() < n || askers.stream().anyMatch(t -> t.getState() != Thread.State.WAITING)) {
+            if (System.nanoTime() > until) {
+                throw new IllegalStateException("the askers did not wait: " + askers.stream().map(Thread::getState).toList());
+            }
+            Thread.sleep(5);
+        }
     }
 
     private static void await(CountDownLatch latch) {
