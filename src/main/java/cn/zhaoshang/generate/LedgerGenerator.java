@@ -57,6 +57,8 @@ class LedgerGenerator {
         }
     }
 
+    /** The ledger's tables whose ids the load gives (their sequences are moved past them after it). */
+    private static final List<String> WITH_IDS = List.of("project", "project_revision", "enterprise");
     private static final List<String> LEDGER = List.of("project", "project_revision", "enterprise", "enterprise_pinyin");
     private static final List<String> FIELD_WORK = List.of("team", "team_chain", "team_target", "trip_batch", "trip_batch_team",
             "trip_batch_plan", "visit");
@@ -129,7 +131,7 @@ class LedgerGenerator {
                     importBatch(c, "VISIT", o.describe(), stamp, field[3]);
                 }
                 for (String table : fieldWork ? List.of("project", "project_revision", "enterprise", "team", "trip_batch", "visit")
-                        : List.of("project", "project_revision", "enterprise")) {
+                        : WITH_IDS) {
                     execute(c, "select setval(pg_get_serial_sequence('" + table + "', 'id'), coalesce((select max(id) from " + table
                             + "), 0) + 1, false)");
                 }

@@ -1,5 +1,6 @@
 package cn.zhaoshang.project;
 
+import cn.zhaoshang.platform.VersionedCache;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -166,8 +167,12 @@ final class ProjectListQuery {
                 .query(Long.class).list();
     }
 
-    /** A search's total and page. */
-    record Found(long total, List<Long> ids) {
+    /** A search's total and page; kept (Projects.search), it weighs a row per id. */
+    record Found(long total, List<Long> ids) implements VersionedCache.Weighed {
+        @Override
+        public int rows() {
+            return ids.size();
+        }
     }
 
     /** What a search's result depends on besides the data: its conditions, order and page. */
