@@ -6,6 +6,7 @@
 #
 #   OTHER=/tmp/old.jar bench/import-pairs.sh                     # this build (JAR, target/zhaoshang.jar) against OTHER
 #   OTHER=/tmp/old.jar PAIRS=2 WARM=yes bench/import-pairs.sh    # each server first imports 5,000 rows of another prefecture
+#   OTHER=/tmp/old.jar BASE=/tmp/bench-1m ROWS=100000 PAIRS=1 bench/import-pairs.sh   # each into a copy of a generated database
 source "$(dirname "$0")/common.sh"
 [ -n "${OTHER:-}" ] && [ -f "$OTHER" ] || { echo "set OTHER to the jar of the build to compare with" >&2; exit 2; }
 ROWS=${ROWS:-20000}
@@ -13,6 +14,7 @@ PAIRS=${PAIRS:-4}
 HEAP=${HEAP:--Xmx512m}
 PORT=${PORT:-8097}
 WARM=${WARM:-}
+BASE=${BASE:-}   # a data directory to copy for each import instead of starting empty
 cp "$WORK/zhaoshang.jar" "$WORK/this.jar"
 cp "$OTHER" "$WORK/other.jar"
 
@@ -23,6 +25,7 @@ java -jar "$WORK/this.jar" generate --xlsx "$WORK/warmup.xlsx" --rows 5000 --reg
 run() { # BUILD (this or other): one import on a fresh server, one table row
     local build=$1 data="$WORK/data" c j0 p0 out
     rm -rf "$data"
+    copy_data "$BASE" "$data"
     cp "$WORK/$build.jar" "$WORK/zhaoshang.jar"
     c=$(calib)
     start_app "$data" "$PORT" "$HEAP"

@@ -141,7 +141,7 @@ final class ProjectListQuery {
      *
      * <p>A project may name a unit of another region (the application writes none, the schema allows it), and its rows
      * must sort in as the plain join would sort them. So the units looked at are those of the regions in range, and
-     * those of other regions up to the cutoff that the running totals hold for a region in range (report_delta:
+     * those of other regions up to the cutoff that the running totals hold for a region in range (report_totals:
      * dimension U, a row per region, unit and year of a step, written for every project, since each has a contact date,
      * and never deleted but by a rebuild that writes them again).
      */
@@ -151,7 +151,7 @@ final class ProjectListQuery {
                 .param("cutoff", cutoff).param("rf", c.regionFrom()).param("rt", c.regionTo())
                 .query(Long.class).list().toArray(Long[]::new);
         Long[] named = outside.length == 0 ? outside : jdbc.sql("""
-                        select distinct d.key_id from report_delta d
+                        select distinct d.key_id from report_totals d
                         where d.dim = 'U' and d.grain = 'Y' and d.region_code between :rf and :rt and d.key_id = any(:ids)""")
                 .param("rf", c.regionFrom()).param("rt", c.regionTo()).param("ids", outside)
                 .query(Long.class).list().toArray(Long[]::new);

@@ -11,6 +11,7 @@ import cn.zhaoshang.enterprise.Enterprises;
 import cn.zhaoshang.event.SigningEvents;
 import cn.zhaoshang.platform.BulkWrites;
 import cn.zhaoshang.platform.SearchIndexMerge;
+import cn.zhaoshang.platform.TotalsInbox;
 import cn.zhaoshang.platform.TransactionWorker;
 import cn.zhaoshang.unit.Units;
 import java.sql.Timestamp;
@@ -51,11 +52,12 @@ class ProjectStore {
     private final Enterprises enterprises;
     private final AuditTrail audit;
     private final SearchIndexMerge searchIndex;
+    private final TotalsInbox totalsInbox;
 
     /**
      * The import's transaction reuses the plans of repeated statements (foreign-key checks; {@link BulkWrites}), and the
-     * name search's index takes its new names after commit ({@link SearchIndexMerge}). Each COPY chunk folds its
-     * projects into the running totals itself.
+     * name search's index takes its new names after commit ({@link SearchIndexMerge}). The new projects' share of the
+     * running totals is summed by {@link #write} and merged after commit ({@link TotalsInbox}).
      */
     void bulkTransaction() {
         BulkWrites.reusePlans(jdbc);
@@ -69,8 +71,9 @@ class ProjectStore {
     }
 
     ProjectStore(JdbcClient jdbc, JdbcTemplate template, JsonMapper json, Units units, Chains chains, SigningEvents events,
-                 Enterprises enterprises, AuditTrail audit, SearchIndexMerge searchIndex) {
+                 Enterprises enterprises, AuditTrail audit, SearchIndexMerge searchIndex, TotalsInbox totalsInbox) {
         this.audit = audit;
+        this.totalsInbox = totalsInbox;
         this.searchIndex = searchIndex;
         this.jdbc = jdbc;
         this.template = template;
@@ -257,6 +260,9 @@ class ProjectStore {
         findByCodes(parentCodes).forEach((code, e) -> parentIds.put(code, e.id()));
 
         Timestamp now = Timestamp.from(at);
+        // the new projects' cells of the running totals, summed here while PostgreSQL copies, written after the last chunk
+        totalsInbox.writeInTransaction(jdbc);
+        TotalsInbox.Cells cells = new TotalsInbox.Cells();
         // chunks keep a large import's memory bounded; while PostgreSQL takes one chunk's COPY on the transaction's
         // connection, this thread prepares the next; the audit trail's chain is opened once, and each chunk's entries
         // are hashed while the previous chunk is copied
@@ -267,7 +273,7 @@ class ProjectStore {
             Chunk previous = null;
             for (int from = 0; from < writes.size(); from += CHUNK) {
                 Chunk chunk = prepare(writes.subList(from, Math.min(writes.size(), from + CHUNK)), ids, unitIds, chainIds, eventIds,
-                        enterpriseIds, parentIds, actor, now, trail);
+                        enterpriseIds, parentIds, actor, now, trail, cells);
                 copier.settle();
                 if (previous != null) {
                     finish(previous);
@@ -275,6 +281,7 @@ class ProjectStore {
                 copier.submit(chunk::copy);
                 previous = chunk;
             }
+            copier.submit(cells::copy);
             copier.settle();
             if (previous != null) {
                 finish(previous);
@@ -311,7 +318,7 @@ class ProjectStore {
 
     private Chunk prepare(List<Write> writes, Map<String, Long> ids, Map<String, Long> unitIds, Map<String, Long> chainIds,
                           Map<String, Long> eventIds, Map<EnterpriseRef, Long> enterpriseIds, Map<String, Long> parentIds,
-                          String actor, Timestamp now, AuditTrail.Batch trail) {
+                          String actor, Timestamp now, AuditTrail.Batch trail, TotalsInbox.Cells cells) {
         CopyRows inserts = new CopyRows();
         List<Object[]> updateArgs = new ArrayList<>();
         CopyRows revisions = new CopyRows();
@@ -319,11 +326,14 @@ class ProjectStore {
         for (Write w : writes) {
             ProjectDraft d = w.draft();
             // dates as LocalDate: COPY and the update's arrays (ColumnArrays) take their ISO text
-            Object[] values = {d.name(), d.regionCode(), d.unit() == null ? null : unitIds.get(d.regionCode() + "|" + d.unit()),
-                    enterpriseIds.get(new EnterpriseRef(d.creditCode(), d.investor())),
-                    d.chain() == null ? null : chainIds.get(d.chain()), d.investment(), d.foreignInvestment(),
-                    d.utilizedForeignCapital(), d.keyProject(), d.dates().contactedOn(), d.dates().signedOn(),
-                    d.dates().landedOn(), d.dates().startedOn(), d.dates().completedOn(), d.dates().terminatedOn(), d.event() == null ? null : eventIds.get(d.event()), d.onStage(), d.source(),
+            Long unitId = d.unit() == null ? null : unitIds.get(d.regionCode() + "|" + d.unit());
+            Long chainId = d.chain() == null ? null : chainIds.get(d.chain());
+            Long eventId = d.event() == null ? null : eventIds.get(d.event());
+            ProjectDates dates = d.dates();
+            Object[] values = {d.name(), d.regionCode(), unitId, enterpriseIds.get(new EnterpriseRef(d.creditCode(), d.investor())),
+                    chainId, d.investment(), d.foreignInvestment(), d.utilizedForeignCapital(), d.keyProject(), dates.contactedOn(),
+                    dates.signedOn(), dates.landedOn(), dates.startedOn(), dates.completedOn(), dates.terminatedOn(), eventId,
+                    d.onStage(), d.source(),
                     enterpriseIds.get(new EnterpriseRef(null, d.referrer())),
                     d.parentCode() == null ? null : parentIds.get(d.parentCode()), now};
             long id = ids.get(d.code());
@@ -333,6 +343,9 @@ class ProjectStore {
             if (w.existing() == null) {
                 version = 0;
                 inserts.row(concat(new Object[]{id, d.code()}, values));
+                cells.add(d.regionCode(), unitId, chainId, eventId, d.investment(), d.foreignInvestment(),
+                        d.utilizedForeignCapital(), d.onStage(), dates.contactedOn(), dates.signedOn(),
+                        firstOf(dates.landedOn(), dates.startedOn(), dates.completedOn()), dates.terminatedOn());
                 changesJson = changesJson(Map.of(), snapshot);
             } else {
                 version = w.expectedVersion() + 1;
@@ -427,6 +440,16 @@ class ProjectStore {
         return writes.stream().map(Write::draft).map(f).filter(Objects::nonNull).collect(Collectors.toSet());
     }
 
+
+    // landed_eff (V7): landed, else started, else completed
+    private static java.time.LocalDate firstOf(java.time.LocalDate... days) {
+        for (java.time.LocalDate day : days) {
+            if (day != null) {
+                return day;
+            }
+        }
+        return null;
+    }
 
     private static Object[] concat(Object[] a, Object[] b) {
         Object[] r = java.util.Arrays.copyOf(a, a.length + b.length);

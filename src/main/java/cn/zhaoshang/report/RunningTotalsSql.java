@@ -136,7 +136,7 @@ public final class RunningTotalsSql {
                 with kept as (
                     select key_id, case when %2$s then 1 else 0 end as t, case when %3$s then 1 else 0 end as f,
                            alive_n, alive_inv, reached_n, reached_inv, landed_n, landed_inv
-                    from report_delta
+                    from report_totals
                     where dim = '%1$s' and region_code between :rf and :rt and (%2$s or %3$s)
                 )
                 select key_id, sum(p_n) as p_n, sum(p_inv) as p_inv, sum(r_n) as r_n, sum(r_inv) as r_inv,
@@ -172,7 +172,7 @@ public final class RunningTotalsSql {
                            reached_n, reached_inv, reached_fi, reached_ufc, landed_n, landed_inv, landed_fi, landed_ufc,
                            stage_reached_n, stage_reached_inv, stage_reached_fi, stage_reached_ufc, stage_landed_n,
                            stage_landed_inv, stage_landed_fi, stage_landed_ufc
-                    from report_event_delta
+                    from report_event_totals
                     where region_code between :rf and :rt
                       and (((grain = 'Y' and period < :yTo) or (grain = 'M' and period >= :yTo and period < :mTo))
                         or ((grain = 'Y' and period < :yFrom) or (grain = 'M' and period >= :yFrom and period < :mFrom)))

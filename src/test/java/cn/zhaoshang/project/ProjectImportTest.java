@@ -202,6 +202,37 @@ class ProjectImportTest extends IntegrationTest {
     }
 
     @Test
+    void anImportsShareOfTheRunningTotalsIsWrittenByItAndMergedAfterCommit() throws InterruptedException {
+        Csv csv = Csv.of("项目编号", "项目名称", "行政区划代码", "责任单位", "产业链", "总投资(万元)", "外资(万美元)", "实际利用外资(万美元)",
+                        "对接日期", "签约日期", "落地日期", "开工日期", "终止日期", "签约活动", "上台签约")
+                .row(row("项目编号", "T1", "项目名称", "上台签约项目", "行政区划代码", "350112", "责任单位", "东南大数据产业园", "产业链", "大数据",
+                        "总投资(万元)", "1200.50", "外资(万美元)", "300", "实际利用外资(万美元)", "120.25", "对接日期", "2017-01-02",
+                        "签约日期", "2017-06-18", "签约活动", "第十九届海交会", "上台签约", "是"))
+                .row(row("项目编号", "T2", "项目名称", "落地后终止", "行政区划代码", "350112", "责任单位", "吴航街道", "总投资(万元)", "800",
+                        "对接日期", "2016-12-30", "签约日期", "2017-01-31", "开工日期", "2017-03-01", "终止日期", "2017-09-30",
+                        "签约活动", "第十九届海交会", "上台签约", "否"))
+                .row(row("项目编号", "T3", "项目名称", "对接当日终止", "行政区划代码", "350121", "产业链", "医疗健康", "总投资(万元)", "66.6",
+                        "对接日期", "2017-02-28", "终止日期", "2017-02-28"));
+        JsonNode r = Json.parse(admin().upload("/api/v1/projects/import", "t.csv", csv.utf8()).body());
+        assertThat(r.get("created").asInt()).as(r.toString()).isEqualTo(3);
+        // the import summed its projects' cells itself (TotalsInbox.Cells): the figures read the totals and the inbox
+        assertThat(totals.run(false).differing()).as("the running totals equal a rebuild from the ledger").isZero();
+        // T3 ended before the 30th of June; T2 is in the pool, landed, terminated after it
+        JsonNode summary = Json.parse(admin().get("/api/v1/reports/summary?region=350100&from=2017-01-01&to=2017-06-30").body());
+        assertThat(summary.get("total").get("count").asInt()).as(summary.toString()).isEqualTo(2);
+        assertThat(summary.get("total").get("investment").decimalValue()).isEqualByComparingTo("2000.50");
+        assertThat(summary.get("stages").get("LANDED").get("count").asInt()).isEqualTo(1);
+        // and merged them into the totals after commit, on a thread of its own
+        for (int i = 0; i < 100 && count("report_delta_inbox") + count("report_event_delta_inbox") > 0; i++) {
+            Thread.sleep(100);
+        }
+        assertThat(count("report_delta_inbox") + count("report_event_delta_inbox")).isZero();
+        assertThat(count("report_delta")).isPositive();
+        assertThat(count("report_event_delta")).isPositive();
+        assertThat(totals.run(false).differing()).isZero();
+    }
+
+    @Test
     void rowsWithoutCodeGetOneAndAreFoundAgainByRegionAndName() {
         Csv csv = Csv.of("项目名称", "行政区划代码", "总投资(万元)", "对接日期", "投资方", "统一社会信用代码")
                 .row(row("项目名称", "无编号项目", "行政区划代码", "350182", "总投资(万元)", "10", "对接日期", "2017/3/9", "投资方", "北京奇虎科技有限公司",

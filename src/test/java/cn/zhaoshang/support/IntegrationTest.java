@@ -12,7 +12,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * The running application on the shared test database. Tests that need an empty ledger call {@code fixtures.reset()};
  * all test classes share one application context.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "zhaoshang.demo=false")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"zhaoshang.demo=false",
+        // the inbox of the running totals is merged after each import's commit; its sweep, a backstop, stays out of the tests' way
+        "zhaoshang.totals-inbox-ms=3600000"})
 @Tag("db")
 @Import({Fixtures.class, TestClockConfiguration.class})
 public abstract class IntegrationTest {

@@ -1,0 +1,250 @@
+package cn.zhaoshang.platform;
+
+import cn.zhaoshang.common.CopyRows;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * An import's share of the running totals, summed here and merged into them after commit (V24).
+ *
+ * <p>V7 folds every statement's new projects into {@code report_delta} and {@code report_event_delta} in PostgreSQL: it
+ * sums each project's steps per region, unit, chain, event, month and year, and upserts the cells. For a 100,000-row
+ * import into 1,000,000 projects those folds took 4.6 s of the transaction, on PostgreSQL's one backend, the import's
+ * bottleneck (docs/benchmarks.md, "Session 12"). The application writes every value of those projects itself, so it sums
+ * the same steps ({@link Cells}, the arithmetic of V7's {@code report_fold_sql}) while PostgreSQL copies, and writes the
+ * cells with one COPY into an inbox with no index. After the import commits, {@link #merge} moves the inbox into the
+ * totals in a transaction of its own. The reports read the totals and the inbox together (V24's views), so every figure
+ * is exact before, during and after the merge; the merge changes no sum and does not raise the reports' version.
+ *
+ * <p>A merge that did not happen (the server stopped first) is done by the next sweep ({@link #sweep}, every 10 s by
+ * default, and 10 s after start).
+ */
+@Component
+public class TotalsInbox {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(TotalsInbox.class);
+
+    private final JdbcTemplate jdbc;
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "totals-inbox-merge");
+        t.setDaemon(true);
+        return t;
+    });
+    private final AtomicBoolean queued = new AtomicBoolean();
+
+    TotalsInbox(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * In the current transaction: the projects it inserts are not folded by V7's trigger (SET LOCAL: ends with the
+     * transaction); the writer copies their {@link Cells} into the inbox, which is merged after commit.
+     */
+    public void writeInTransaction(JdbcClient tx) {
+        tx.sql("select set_config('zhaoshang.totals_by_writer', 'on', true)").query().listOfRows();
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    schedule();
+                }
+            });
+        }
+    }
+
+    /** Queues one merge; a merge queued and not started yet takes in whatever this commit added. */
+    void schedule() {
+        if (queued.compareAndSet(false, true)) {
+            executor.submit(() -> {
+                queued.set(false);
+                try {
+                    merge();
+                } catch (RuntimeException e) {
+                    log.warn("合并统计收件箱失败，下次巡检时重试：{}", e.getMessage());
+                }
+            });
+        }
+    }
+
+    /** Moves every cell of the inbox into the running totals, in one transaction; returns the inbox rows it took. */
+    public long merge() {
+        Long n = jdbc.queryForObject("select report_inbox_merge()", Long.class);
+        return n == null ? 0 : n;
+    }
+
+    /** Merges what an earlier merge left (a stop before it ran). */
+    @Scheduled(initialDelayString = "${zhaoshang.totals-inbox-ms:10000}", fixedDelayString = "${zhaoshang.totals-inbox-ms:10000}")
+    void sweep() {
+        Boolean waiting = jdbc.queryForObject(
+                "select exists (select 1 from report_delta_inbox) or exists (select 1 from report_event_delta_inbox)", Boolean.class);
+        if (Boolean.TRUE.equals(waiting)) {
+            schedule();
+        }
+    }
+
+    /**
+     * The steps of inserted projects summed into the cells of the running totals, as V7's {@code report_fold_sql} sums
+     * them: per region and unit (U), region and chain (C) and region (R), by month (M) and by year (Y); and per region and
+     * signing event for the projects that name one and have a signing date. With c contacted, s signed, L landed
+     * (the first of landed, started, completed), t terminated and S = s or else L, a project steps alive +1 on c and -1
+     * on t; reached +1 on S and -1 on the later of S and t; landed +1 on L and -1 on the later of L and t. Amounts are the
+     * investment (and for events the foreign investment and the utilized foreign capital, none counting as 0).
+     */
+    public static final class Cells {
+
+        private record TotalKey(char dim, char grain, LocalDate period, String region, long key) {
+        }
+
+        private record EventKey(char grain, LocalDate period, String region, long event) {
+        }
+
+        // alive n, inv; reached n, inv; landed n, inv
+        private final Map<TotalKey, Sums> totals = new HashMap<>();
+        // reached n, inv, fi, ufc; landed n, inv, fi, ufc; then the same for the projects signed on stage
+        private final Map<EventKey, Sums> events = new HashMap<>();
+
+        /** Adds one inserted project. */
+        public void add(String region, Long unitId, Long chainId, Long eventId, BigDecimal investment, BigDecimal foreignInvestment,
+                        BigDecimal utilizedForeignCapital, boolean onStage, LocalDate contacted, LocalDate signed, LocalDate landed,
+                        LocalDate terminated) {
+            BigDecimal inv = exact(investment);
+            LocalDate reached = signed != null ? signed : landed;
+            step(region, unitId, chainId, contacted, 0, 1, inv);
+            step(region, unitId, chainId, terminated, 0, -1, inv);
+            step(region, unitId, chainId, reached, 2, 1, inv);
+            step(region, unitId, chainId, terminated == null ? null : later(reached, terminated), 2, -1, inv);
+            step(region, unitId, chainId, landed, 4, 1, inv);
+            step(region, unitId, chainId, terminated == null ? null : later(landed, terminated), 4, -1, inv);
+            if (eventId != null && signed != null) {
+                BigDecimal fi = exact(foreignInvestment);
+                BigDecimal ufc = exact(utilizedForeignCapital);
+                event(region, eventId, signed, 0, 1, inv, fi, ufc, onStage);
+                event(region, eventId, terminated == null ? null : later(signed, terminated), 0, -1, inv, fi, ufc, onStage);
+                event(region, eventId, landed, 4, 1, inv, fi, ufc, onStage);
+                event(region, eventId, terminated == null ? null : later(landed, terminated), 4, -1, inv, fi, ufc, onStage);
+            }
+        }
+
+        /** How many cells of report_delta and report_event_delta the projects added so far touch. */
+        public int size() {
+            return totals.size() + events.size();
+        }
+
+        /** Copies the cells into the inbox, on the connection of the transaction that inserted the projects. */
+        public void copy(Connection connection) throws SQLException {
+            if (!totals.isEmpty()) {
+                CopyRows rows = new CopyRows();
+                totals.forEach((k, s) -> rows.row(String.valueOf(k.dim()), String.valueOf(k.grain()), k.period(), k.region(), k.key(),
+                        s.n[0], s.amount[0], s.n[1], s.amount[1], s.n[2], s.amount[2]));
+                rows.copyIn(connection, "copy report_delta_inbox (dim, grain, period, region_code, key_id, alive_n, alive_inv,"
+                        + " reached_n, reached_inv, landed_n, landed_inv) from stdin");
+            }
+            if (!events.isEmpty()) {
+                CopyRows rows = new CopyRows();
+                events.forEach((k, s) -> {
+                    Object[] values = new Object[20];
+                    values[0] = String.valueOf(k.grain());
+                    values[1] = k.period();
+                    values[2] = k.region();
+                    values[3] = k.event();
+                    // reached_n, reached_inv, reached_fi, reached_ufc, landed_…, stage_reached_…, stage_landed_…
+                    for (int group = 0; group < 4; group++) {
+                        values[4 + group * 4] = s.n[group];
+                        for (int a = 0; a < 3; a++) {
+                            values[5 + group * 4 + a] = s.amount[group * 3 + a];
+                        }
+                    }
+                    rows.row(values);
+                });
+                rows.copyIn(connection, "copy report_event_delta_inbox (grain, period, region_code, event_id, reached_n, reached_inv,"
+                        + " reached_fi, reached_ufc, landed_n, landed_inv, landed_fi, landed_ufc, stage_reached_n, stage_reached_inv,"
+                        + " stage_reached_fi, stage_reached_ufc, stage_landed_n, stage_landed_inv, stage_landed_fi, stage_landed_ufc)"
+                        + " from stdin");
+            }
+        }
+
+        // counter: 0 alive, 2 reached, 4 landed (its n at counter / 2)
+        private void step(String region, Long unitId, Long chainId, LocalDate day, int counter, int sign, BigDecimal inv) {
+            if (day == null) {
+                return;
+            }
+            BigDecimal signed = sign > 0 ? inv : inv.negate();
+            for (char grain : GRAINS) {
+                LocalDate period = period(grain, day);
+                totals.computeIfAbsent(new TotalKey('U', grain, period, region, unitId == null ? 0 : unitId), k -> new Sums(3, 3))
+                        .add(counter / 2, sign, counter / 2, signed);
+                totals.computeIfAbsent(new TotalKey('C', grain, period, region, chainId == null ? 0 : chainId), k -> new Sums(3, 3))
+                        .add(counter / 2, sign, counter / 2, signed);
+                totals.computeIfAbsent(new TotalKey('R', grain, period, region, 0), k -> new Sums(3, 3))
+                        .add(counter / 2, sign, counter / 2, signed);
+            }
+        }
+
+        // counter: 0 reached (signed), 4 landed; the projects signed on stage count again in groups 2 and 3
+        private void event(String region, long eventId, LocalDate day, int counter, int sign, BigDecimal inv, BigDecimal fi,
+                           BigDecimal ufc, boolean onStage) {
+            if (day == null) {
+                return;
+            }
+            int group = counter / 4;
+            for (char grain : GRAINS) {
+                Sums s = events.computeIfAbsent(new EventKey(grain, period(grain, day), region, eventId), k -> new Sums(4, 12));
+                s.add(group, sign, group * 3, sign > 0 ? inv : inv.negate());
+                s.add(-1, 0, group * 3 + 1, sign > 0 ? fi : fi.negate());
+                s.add(-1, 0, group * 3 + 2, sign > 0 ? ufc : ufc.negate());
+                if (onStage) {
+                    s.add(group + 2, sign, (group + 2) * 3, sign > 0 ? inv : inv.negate());
+                    s.add(-1, 0, (group + 2) * 3 + 1, sign > 0 ? fi : fi.negate());
+                    s.add(-1, 0, (group + 2) * 3 + 2, sign > 0 ? ufc : ufc.negate());
+                }
+            }
+        }
+
+        private static final char[] GRAINS = {'M', 'Y'};
+
+        private static LocalDate period(char grain, LocalDate day) {
+            return grain == 'M' ? day.withDayOfMonth(1) : day.withDayOfYear(1);
+        }
+
+        private static LocalDate later(LocalDate a, LocalDate b) {
+            return a == null ? null : a.isAfter(b) ? a : b;
+        }
+
+        // amounts in 万元 with two decimals, as numeric(16, 2) keeps them; summed exactly (a compact BigDecimal adds as a long)
+        private static BigDecimal exact(BigDecimal amount) {
+            return amount == null ? BigDecimal.ZERO.setScale(2) : amount.setScale(2, RoundingMode.HALF_UP);
+        }
+
+        private static final class Sums {
+            final long[] n;
+            final BigDecimal[] amount;
+
+            Sums(int counts, int amounts) {
+                n = new long[counts];
+                amount = new BigDecimal[amounts];
+                java.util.Arrays.fill(amount, BigDecimal.ZERO.setScale(2));
+            }
+
+            void add(int count, int sign, int at, BigDecimal value) {
+                if (count >= 0) {
+                    n[count] += sign;
+                }
+                amount[at] = amount[at].add(value);
+            }
+        }
+    }
+}
