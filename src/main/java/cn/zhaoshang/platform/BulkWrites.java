@@ -12,13 +12,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * in a primary key, for which one generic plan is right every time; inside the import's transaction, and only there,
  * PostgreSQL's default ({@code auto}: a generic plan once it is no worse) is restored.
  *
- * <p>An import's projects are folded into the running totals by each COPY chunk's own statement trigger (V7), on the
- * import's COPY thread while the next chunk is prepared. V13 also lets a transaction hold its inserts back and fold them
- * once at commit ({@code set_config('zhaoshang.fold_at_commit', 'on', true)}: a cell that several chunks touch is
- * written once); the import used that until session 7. Folding per chunk needs no 20,000 rows through report_pending
- * and leaves no fold of them all after the last chunk, alone on one core: in four runs in turn a 20,000-row import was
- * 0.8-2.5 s faster and its PostgreSQL 0.9-1.6 s of CPU lighter; in the twelve pairs of bench/import-pairs.sh on a machine
- * at half speed, with the other changes of that session, no difference was shown (docs/benchmarks.md, "Session 7").
+ * <p>An import's new projects are summed into the running totals by the import itself and merged after commit
+ * ({@link TotalsInbox}, V24). Before that, each COPY chunk's statement trigger folded them (V7), and until session 7 the
+ * import held them back for one fold at commit (V13's {@code zhaoshang.fold_at_commit}, still there for other writers):
+ * that fold ran alone on one core after the last chunk (docs/benchmarks.md, "Session 7").
  */
 public final class BulkWrites {
 
@@ -31,9 +28,9 @@ public final class BulkWrites {
     }
 
     /**
-     * In the current transaction: sorts and hashes of up to 64 MB stay in memory. Each chunk's fold sums its 5,000
-     * projects' steps per region, unit, chain and month (some 30,000 groups), close to the default 16 MB (one import at a
-     * time holds it, until it ends).
+     * In the current transaction: sorts and hashes of up to 64 MB stay in memory. The fold at commit of an import's
+     * changed projects sums their steps per region, unit, chain and month (a fold of 5,000 projects: some 30,000 groups,
+     * close to the default 16 MB); one import at a time holds it, until it ends.
      */
     public static void sortInMemory(JdbcClient jdbc) {
         jdbc.sql("select set_config('work_mem', '64MB', true)").query().listOfRows();

@@ -1,0 +1,11 @@
+-- V1's index of the projects by region and contact day (with seven included columns) is left out: every read that needs
+-- the contacts of a region's day range, the reports' days of a partial month (RunningTotalsSql.stepsOnDays, a bitmap
+-- scan) as the lists (V11), is served by V11's project_list_contacted (region_code, contacted_on desc, code), whose
+-- leading columns are the same. On the 1,000,000-project benchmark database, after every report, list and search
+-- benchmark had run, pg_stat_user_indexes counted 6 scans of project_region_contacted against 4,460,842 of
+-- project_list_contacted.
+--
+-- Every new project still paid for an entry at a random place of its 71 MB (the region and a contact day spread over
+-- ten years): replayed in a rolled-back transaction, 30,000 of a 100,000-row import's projects were inserted 0.35 s
+-- faster without it (docs/benchmarks.md, "Session 12").
+drop index project_region_contacted;
