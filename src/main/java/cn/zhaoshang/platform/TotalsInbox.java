@@ -121,21 +121,35 @@ public class TotalsInbox {
         public void add(String region, Long unitId, Long chainId, Long eventId, BigDecimal investment, BigDecimal foreignInvestment,
                         BigDecimal utilizedForeignCapital, boolean onStage, LocalDate contacted, LocalDate signed, LocalDate landed,
                         LocalDate terminated) {
+            add(1, region, unitId, chainId, eventId, investment, foreignInvestment, utilizedForeignCapital, onStage, contacted, signed,
+                    landed, terminated);
+        }
+
+        /**
+         * Adds a project's state with a sign: +1 for an inserted project or an updated one's new values, -1 for its old
+         * values and for a deleted one.
+         */
+        public void add(int sign, String region, Long unitId, Long chainId, Long eventId, BigDecimal investment,
+                        BigDecimal foreignInvestment, BigDecimal utilizedForeignCapital, boolean onStage, LocalDate contacted,
+                        LocalDate signed, LocalDate landed, LocalDate terminated) {
+            if (sign != 1 && sign != -1) {
+                throw new IllegalArgumentException("sign " + sign);
+            }
             BigDecimal inv = exact(investment);
             LocalDate reached = signed != null ? signed : landed;
-            step(region, unitId, chainId, contacted, 0, 1, inv);
-            step(region, unitId, chainId, terminated, 0, -1, inv);
-            step(region, unitId, chainId, reached, 2, 1, inv);
-            step(region, unitId, chainId, terminated == null ? null : later(reached, terminated), 2, -1, inv);
-            step(region, unitId, chainId, landed, 4, 1, inv);
-            step(region, unitId, chainId, terminated == null ? null : later(landed, terminated), 4, -1, inv);
+            step(region, unitId, chainId, contacted, 0, sign, inv);
+            step(region, unitId, chainId, terminated, 0, -sign, inv);
+            step(region, unitId, chainId, reached, 2, sign, inv);
+            step(region, unitId, chainId, terminated == null ? null : later(reached, terminated), 2, -sign, inv);
+            step(region, unitId, chainId, landed, 4, sign, inv);
+            step(region, unitId, chainId, terminated == null ? null : later(landed, terminated), 4, -sign, inv);
             if (eventId != null && signed != null) {
                 BigDecimal fi = exact(foreignInvestment);
                 BigDecimal ufc = exact(utilizedForeignCapital);
-                event(region, eventId, signed, 0, 1, inv, fi, ufc, onStage);
-                event(region, eventId, terminated == null ? null : later(signed, terminated), 0, -1, inv, fi, ufc, onStage);
-                event(region, eventId, landed, 4, 1, inv, fi, ufc, onStage);
-                event(region, eventId, terminated == null ? null : later(landed, terminated), 4, -1, inv, fi, ufc, onStage);
+                event(region, eventId, signed, 0, sign, inv, fi, ufc, onStage);
+                event(region, eventId, terminated == null ? null : later(signed, terminated), 0, -sign, inv, fi, ufc, onStage);
+                event(region, eventId, landed, 4, sign, inv, fi, ufc, onStage);
+                event(region, eventId, terminated == null ? null : later(landed, terminated), 4, -sign, inv, fi, ufc, onStage);
             }
         }
 

@@ -84,9 +84,38 @@ class ProjectStore {
         this.enterprises = enterprises;
     }
 
-    /** What the ledger holds under a code: its id, version, parent and the snapshot of its last revision. */
-    record Existing(long id, String code, int version, String parentCode, Map<String, String> snapshot) {
+    /**
+     * What the ledger holds under a code: its id, version, parent, the snapshot of its last revision, and the values the
+     * running totals count (an update takes its old values out of them, {@link TotalsInbox.Cells}).
+     */
+    record Existing(long id, String code, int version, String parentCode, Map<String, String> snapshot, Counted counted) {
+        Existing(long id, String code, int version, String parentCode, Map<String, String> snapshot) {
+            this(id, code, version, parentCode, snapshot, null);
+        }
     }
+
+    /** A project's columns that V7's running totals count, in the order of {@link #COUNTED}. */
+    record Counted(String regionCode, Long unitId, Long chainId, Long eventId, java.math.BigDecimal investment,
+                   java.math.BigDecimal foreignInvestment, java.math.BigDecimal utilizedForeignCapital, boolean onStage,
+                   java.time.LocalDate contactedOn, java.time.LocalDate signedOn, java.time.LocalDate landedEff,
+                   java.time.LocalDate terminatedOn) {
+
+        Object[] values() {
+            return new Object[]{regionCode, unitId, chainId, eventId, investment, foreignInvestment, utilizedForeignCapital,
+                    onStage, contactedOn, signedOn, landedEff, terminatedOn};
+        }
+
+        void addTo(TotalsInbox.Cells cells, int sign) {
+            cells.add(sign, regionCode, unitId, chainId, eventId, investment, foreignInvestment, utilizedForeignCapital, onStage,
+                    contactedOn, signedOn, landedEff, terminatedOn);
+        }
+    }
+
+    // the counted columns as the update's arrays carry them (the values read), matched with the row's own
+    private static final List<ColumnArrays.Column> COUNTED = ColumnArrays.columns("""
+            c_region_code text, c_unit_id bigint, c_chain_id bigint, c_event_id bigint, c_investment numeric,
+            c_foreign_investment numeric, c_utilized_foreign_capital numeric, c_on_stage boolean, c_contacted_on date,
+            c_signed_on date, c_landed_eff date, c_terminated_on date""");
 
     /** One project to write; {@code existing} null for a new one, {@code expectedVersion} checked on update. */
     record Write(ProjectDraft draft, Existing existing, int expectedVersion, String action) {
@@ -98,14 +127,21 @@ class ProjectStore {
         }
         Map<String, Existing> found = new HashMap<>();
         jdbc.sql("""
-                select p.id, p.code, p.version, pp.code as parent_code, r.snapshot::text
+                select p.id, p.code, p.version, pp.code as parent_code, r.snapshot::text, p.region_code, p.unit_id, p.chain_id,
+                       p.event_id, p.investment, p.foreign_investment, p.utilized_foreign_capital, p.on_stage, p.contacted_on,
+                       p.signed_on, p.landed_eff, p.terminated_on
                 from project p
                 left join project pp on pp.id = p.parent_id
                 left join project_revision r on r.project_id = p.id and r.version = p.version
                 where p.code = any(?)""")
                 .param(codes.toArray(String[]::new))
                 .query((rs, n) -> new Existing(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getString(4),
-                        rs.getString(5) == null ? Map.of() : json.readValue(rs.getString(5), SNAPSHOT)))
+                        rs.getString(5) == null ? Map.of() : json.readValue(rs.getString(5), SNAPSHOT),
+                        new Counted(rs.getString(6), rs.getObject(7, Long.class), rs.getObject(8, Long.class),
+                                rs.getObject(9, Long.class), rs.getBigDecimal(10), rs.getBigDecimal(11), rs.getBigDecimal(12),
+                                rs.getBoolean(13), rs.getObject(14, java.time.LocalDate.class),
+                                rs.getObject(15, java.time.LocalDate.class), rs.getObject(16, java.time.LocalDate.class),
+                                rs.getObject(17, java.time.LocalDate.class))))
                 .list()
                 .forEach(e -> found.put(e.code(), e));
         return found;
@@ -336,6 +372,9 @@ class ProjectStore {
                     d.onStage(), d.source(),
                     enterpriseIds.get(new EnterpriseRef(null, d.referrer())),
                     d.parentCode() == null ? null : parentIds.get(d.parentCode()), now};
+            Counted counted = new Counted(d.regionCode(), unitId, chainId, eventId, d.investment(), d.foreignInvestment(),
+                    d.utilizedForeignCapital(), d.onStage(), dates.contactedOn(), dates.signedOn(),
+                    firstOf(dates.landedOn(), dates.startedOn(), dates.completedOn()), dates.terminatedOn());
             long id = ids.get(d.code());
             int version;
             String changesJson;
@@ -343,13 +382,16 @@ class ProjectStore {
             if (w.existing() == null) {
                 version = 0;
                 inserts.row(concat(new Object[]{id, d.code()}, values));
-                cells.add(d.regionCode(), unitId, chainId, eventId, d.investment(), d.foreignInvestment(),
-                        d.utilizedForeignCapital(), d.onStage(), dates.contactedOn(), dates.signedOn(),
-                        firstOf(dates.landedOn(), dates.startedOn(), dates.completedOn()), dates.terminatedOn());
+                counted.addTo(cells, 1);
                 changesJson = changesJson(Map.of(), snapshot);
             } else {
                 version = w.expectedVersion() + 1;
-                updateArgs.add(concat(concat(new Object[]{d.code()}, values), new Object[]{id, w.expectedVersion()}));
+                // the old values out of the totals, the new ones in; the update applies only if the row still holds the old
+                Counted old = w.existing().counted();
+                old.addTo(cells, -1);
+                counted.addTo(cells, 1);
+                updateArgs.add(concat(concat(concat(new Object[]{d.code()}, values), new Object[]{id, w.expectedVersion()}),
+                        old.values()));
                 changesJson = changesJson(w.existing().snapshot(), snapshot);
             }
             // the project's region, the distribution key it is co-located by (V9)
@@ -431,10 +473,18 @@ class ProjectStore {
         }
     }
 
-    // the values of Write's update rows: code, COLUMNS (updated_at the same for all), then the id and the version read
+    // the values of Write's update rows: code, COLUMNS (updated_at the same for all), then the id and the version read,
+    // then the counted values read: the import sums the change into the running totals itself (TotalsInbox), so a row
+    // whose counted values moved since they were read (a region renamed, a unit deleted: no new version) is not
+    // updated, and then nothing is
     private static final String UPDATE = ColumnArrays.update("project",
             Stream.concat(ColumnArrays.columns("code text").stream(), WRITTEN.stream()).toList(),
-            ColumnArrays.columns("id bigint, expected int"), "t.id = u.id and t.version = u.expected");
+            Stream.concat(ColumnArrays.columns("id bigint, expected int").stream(), COUNTED.stream()).toList(),
+            "t.id = u.id and t.version = u.expected and (t.region_code, t.unit_id, t.chain_id, t.event_id, t.investment,"
+                    + " t.foreign_investment, t.utilized_foreign_capital, t.on_stage, t.contacted_on, t.signed_on, t.landed_eff,"
+                    + " t.terminated_on) is not distinct from (u.c_region_code, u.c_unit_id, u.c_chain_id, u.c_event_id,"
+                    + " u.c_investment, u.c_foreign_investment, u.c_utilized_foreign_capital, u.c_on_stage, u.c_contacted_on,"
+                    + " u.c_signed_on, u.c_landed_eff, u.c_terminated_on)");
 
     private static Set<String> distinct(List<Write> writes, java.util.function.Function<ProjectDraft, String> f) {
         return writes.stream().map(Write::draft).map(f).filter(Objects::nonNull).collect(Collectors.toSet());

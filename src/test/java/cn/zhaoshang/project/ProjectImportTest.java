@@ -125,13 +125,27 @@ class ProjectImportTest extends IntegrationTest {
     /** The update statement a chunk's changed projects share carries every column, a cleared cell as empty, and the totals along. */
     @Test
     void aChunkWhoseProjectWasSavedByAnotherSinceItWasReadIsRefusedWhole() {
+        refusedWhenAnotherWriterMoved("update project set version = version + 1 where code = 'V2'");
+    }
+
+    /**
+     * The import sums its updates' old values out of the running totals (TotalsInbox): a counted value changed since it was
+     * read by a write that makes no new version (a region code's successor, a unit's removal) refuses the chunk too.
+     */
+    @Test
+    void aChunkWhoseCountedValuesMovedWithoutANewVersionIsRefusedWhole() {
+        refusedWhenAnotherWriterMoved("update project set region_code = '350121' where code = 'V2'");
+        assertThat(totals.run(false).differing()).as("the running totals equal a rebuild from the ledger").isZero();
+    }
+
+    private void refusedWhenAnotherWriterMoved(String anotherWrite) {
         Csv first = Csv.of("项目编号", "项目名称", "行政区划代码", "总投资(万元)", "对接日期")
                 .row(row("项目编号", "V1", "项目名称", "原名甲", "行政区划代码", "350112", "总投资(万元)", "10", "对接日期", "2017-01-05"))
                 .row(row("项目编号", "V2", "项目名称", "原名乙", "行政区划代码", "350112", "总投资(万元)", "20", "对接日期", "2017-01-06"));
         assertThat(admin().upload("/api/v1/projects/import", "v.csv", first.utf8()).statusCode()).isEqualTo(200);
         Map<String, ProjectStore.Existing> read = store.findByCodes(List.of("V1", "V2"));
-        // another user saves V2 after this writer read it
-        fixtures.jdbc().sql("update project set version = version + 1 where code = 'V2'").update();
+        // another writer changes V2 after this writer read it
+        fixtures.jdbc().sql(anotherWrite).update();
         List<ProjectStore.Write> writes = new ArrayList<>();
         for (String code : List.of("V1", "V2")) {
             ProjectStore.Existing e = read.get(code);
