@@ -155,9 +155,11 @@ class ProjectStore {
         String[] regions = drafts.stream().map(ProjectDraft::regionCode).toArray(String[]::new);
         String[] names = drafts.stream().map(ProjectDraft::name).toArray(String[]::new);
         Map<String, String> codes = new HashMap<>();
+        // the regions as char(6), the column's type, so that a few rows are looked up along project_list_name: 100 rows
+        // without a code in 1.2 ms at 1,000,000 projects, against 273 ms compared as text (every project read and hashed)
         jdbc.sql("""
                 select p.region_code, p.name, min(p.code) from project p
-                join unnest(?::text[], ?::text[]) as k(region_code, name) on p.region_code = k.region_code and p.name = k.name
+                join unnest(?::char(6)[], ?::text[]) as k(region_code, name) on p.region_code = k.region_code and p.name = k.name
                 group by p.region_code, p.name""")
                 .params(regions, names)
                 .query((rs, n) -> Map.entry(rs.getString(1) + "|" + rs.getString(2), rs.getString(3)))

@@ -246,6 +246,53 @@ class ProjectImportTest extends IntegrationTest {
         assertThat(totals.run(false).differing()).isZero();
     }
 
+    /**
+     * A file of thousands of rows (read in chunks of 1,000, written in chunks of 5,000) finds the ledger's projects
+     * wherever they are in it, by code or by region and name, and names a repeated name with the row it repeats.
+     */
+    @Test
+    void aLargeFileFindsItsProjectsWhereverTheyAreInIt() {
+        String[] headers = {"项目编号", "项目名称", "行政区划代码", "总投资(万元)", "对接日期"};
+        Csv first = Csv.of(headers)
+                .row(row("项目编号", "K1", "项目名称", "甲项目", "行政区划代码", "350112", "总投资(万元)", "10", "对接日期", "2017-01-05"))
+                .row(row("项目名称", "乙项目", "行政区划代码", "350112", "总投资(万元)", "20", "对接日期", "2017-01-06"))
+                .row(row("项目名称", "丙项目", "行政区划代码", "350121", "总投资(万元)", "30", "对接日期", "2017-01-07"));
+        assertThat(Json.parse(admin().upload("/api/v1/projects/import", "k.csv", first.utf8()).body()).get("created").asInt()).isEqualTo(3);
+        Csv large = Csv.of(headers);
+        for (int i = 1; i <= 12_000; i++) {
+            if (i == 6_001) {
+                large.row(row("项目名称", "乙项目", "行政区划代码", "350112", "总投资(万元)", "25", "对接日期", "2017-01-06"));
+            } else if (i == 11_000) {
+                large.row(row("项目编号", "K1", "项目名称", "甲项目", "行政区划代码", "350112", "总投资(万元)", "10", "对接日期", "2017-01-05"));
+            } else if (i == 11_999) {
+                large.row(row("项目名称", "丙项目", "行政区划代码", "350121", "总投资(万元)", "30", "对接日期", "2017-01-07"));
+            } else {
+                large.row(row("项目名称", "批量项目" + i, "行政区划代码", "350112", "总投资(万元)", "1", "对接日期", "2017-02-01"));
+            }
+        }
+        JsonNode r = Json.parse(admin().upload("/api/v1/projects/import", "large.csv", large.utf8()).body());
+        assertThat(r.get("created").asInt()).as(r.toString()).isEqualTo(11_997);
+        assertThat(r.get("updated").asInt()).isEqualTo(1);
+        assertThat(r.get("unchanged").asInt()).isEqualTo(2);
+        assertThat(fixtures.jdbc().sql("select investment from project where name = '乙项目'").query(BigDecimal.class).single())
+                .isEqualByComparingTo("25");
+        assertThat(count("project")).isEqualTo(12_000);
+
+        // a name repeated in a later batch, in the same region and without a code, is named with the row it repeats
+        Csv repeated = Csv.of(headers);
+        for (int i = 1; i <= 10_001; i++) {
+            String name = i == 10_001 ? "重复项目" : i == 1 ? "重复项目" : "另一批项目" + i;
+            repeated.row(row("项目名称", name, "行政区划代码", "350121", "总投资(万元)", "1", "对接日期", "2017-03-01"));
+        }
+        HttpResponse<String> rejected = admin().upload("/api/v1/projects/import", "repeated.csv", repeated.utf8());
+        assertThat(rejected.statusCode()).isEqualTo(422);
+        JsonNode errors = Json.parse(rejected.body()).get("errors");
+        assertThat(errors.size()).isEqualTo(1);
+        assertThat(errors.get(0).get("row").asInt()).isEqualTo(10_002);
+        assertThat(errors.get(0).get("message").asText()).contains("第2行");
+        assertThat(count("project")).as("nothing written").isEqualTo(12_000);
+    }
+
     @Test
     void rowsWithoutCodeGetOneAndAreFoundAgainByRegionAndName() {
         Csv csv = Csv.of("项目名称", "行政区划代码", "总投资(万元)", "对接日期", "投资方", "统一社会信用代码")
