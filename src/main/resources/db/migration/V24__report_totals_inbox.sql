@@ -6,9 +6,9 @@
 -- Why (docs/benchmarks.md, "Session 12"): a 100,000-row import into 1,000,000 projects spent 4.6 s of its transaction
 -- in the per-chunk folds (V7's report_fold_inserted, 20 statements of 5,000 projects, each summing and upserting about
 -- 36,000 cells) out of its 19-20 s of writing, with PostgreSQL's one backend the bottleneck, and 0.65 s at commit in
--- the fold of its 2,837 changed projects. The application has every
--- value it writes in hand: it sums the 97,163 new projects into 234,111 cells while PostgreSQL copies, and one COPY
--- writes them (no index, no conflict to check). The upsert into report_delta (2.6 s for those cells; the merge with the
+-- the fold of its 2,837 changed projects. The application has every value it writes in hand: it sums the 97,163 new
+-- projects (and the changed ones' old and new values) into 234,111 cells while PostgreSQL copies, and one COPY writes
+-- them (no index, no conflict to check). The upsert into report_delta (2.6 s for those cells; the merge with the
 -- inbox's delete 4.3 s) runs after commit, in its own transaction, while the import has already answered.
 --
 -- Other writers are unchanged: forms, edits and deletes still fold in their own transaction.
