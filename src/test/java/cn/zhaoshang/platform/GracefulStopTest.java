@@ -108,7 +108,10 @@ class GracefulStopTest {
         throw new AssertionError("the application did not start in 120 s: " + tail(log));
     }
 
-    /** A transaction of the application's that has written (holds a transaction id) and is still open. */
+    /**
+     * The import's transaction, still open, has written projects: it holds the lock a write takes on {@code project} until
+     * commit (a transaction id alone could be another writer's, such as the pinyin initials' sync).
+     */
     private static void awaitImportWriting(Path data, Path log) throws Exception {
         int pgPort = Integer.parseInt(Files.readAllLines(data.resolve("pg").resolve("postmaster.pid")).get(3).trim());
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
@@ -116,8 +119,8 @@ class GracefulStopTest {
              Statement s = c.createStatement()) {
             while (System.nanoTime() < deadline) {
                 try (ResultSet rs = s.executeQuery("""
-                        select count(*) from pg_stat_activity
-                        where datname = 'zhaoshang' and backend_xid is not null and pid <> pg_backend_pid()""")) {
+                        select count(*) from pg_locks l join pg_class c on c.oid = l.relation
+                        where c.relname = 'project' and l.mode = 'RowExclusiveLock' and l.granted and l.pid <> pg_backend_pid()""")) {
                     rs.next();
                     if (rs.getInt(1) > 0) {
                         return;
