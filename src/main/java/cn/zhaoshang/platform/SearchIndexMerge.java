@@ -6,16 +6,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The name search's GIN indexes (V10: the pieces of project and enterprise names) take an import's new entries into
@@ -42,14 +36,7 @@ public class SearchIndexMerge {
     private static final String IMPORT_LIMIT = "256MB";
 
     private final JdbcTemplate jdbc;
-    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "search-index-merge");
-        t.setDaemon(true);
-        return t;
-    });
-    private final AtomicBoolean queued = new AtomicBoolean();
-    private final java.util.concurrent.atomic.AtomicLong merges = new java.util.concurrent.atomic.AtomicLong();
-    private volatile Future<?> last;
+    private final AfterCommitTask task = new AfterCommitTask("search-index-merge", this::merge);
     private volatile PreparedStatement running;
     private volatile boolean stopping;
 
@@ -63,25 +50,12 @@ public class SearchIndexMerge {
      */
     public void deferInTransaction(JdbcClient tx) {
         tx.sql("select set_config('gin_pending_list_limit', ?, true)").param(IMPORT_LIMIT).query().listOfRows();
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    schedule();
-                }
-            });
-        }
+        task.afterCommit();
     }
 
     /** Queues one merge; a merge already queued and not started takes in whatever this commit added. */
     void schedule() {
-        if (queued.compareAndSet(false, true)) {
-            merges.incrementAndGet();
-            last = executor.submit(() -> {
-                queued.set(false);
-                merge();
-            });
-        }
+        task.schedule();
     }
 
     /** Merges the pending lists now, on a connection of its own; returns the pages it emptied. */
@@ -119,15 +93,12 @@ public class SearchIndexMerge {
 
     /** How many merges were queued since start. */
     long merges() {
-        return merges.get();
+        return task.runs();
     }
 
     /** For tests: waits for the merge queued last, if any. */
     void awaitQueued() throws Exception {
-        Future<?> f = last;
-        if (f != null) {
-            f.get();
-        }
+        task.awaitLast();
     }
 
     /**
@@ -137,7 +108,7 @@ public class SearchIndexMerge {
     @PreDestroy
     void stop() {
         stopping = true;
-        executor.shutdownNow();
+        task.shutdownNow();
         PreparedStatement s = running;
         if (s != null) {
             try {

@@ -1,22 +1,19 @@
 package cn.zhaoshang.platform;
 
 import cn.zhaoshang.common.CopyRows;
+import jakarta.annotation.PreDestroy;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * An import's share of the running totals, summed here and merged into them after commit (V24).
@@ -39,12 +36,13 @@ public class TotalsInbox {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(TotalsInbox.class);
 
     private final JdbcTemplate jdbc;
-    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "totals-inbox-merge");
-        t.setDaemon(true);
-        return t;
+    private final AfterCommitTask task = new AfterCommitTask("totals-inbox-merge", () -> {
+        try {
+            merge();
+        } catch (RuntimeException e) {
+            log.warn("合并统计收件箱失败，下次巡检时重试：{}", e.getMessage());
+        }
     });
-    private final AtomicBoolean queued = new AtomicBoolean();
 
     TotalsInbox(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -56,28 +54,7 @@ public class TotalsInbox {
      */
     public void writeInTransaction(JdbcClient tx) {
         tx.sql("select set_config('zhaoshang.totals_by_writer', 'on', true)").query().listOfRows();
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    schedule();
-                }
-            });
-        }
-    }
-
-    /** Queues one merge; a merge queued and not started yet takes in whatever this commit added. */
-    void schedule() {
-        if (queued.compareAndSet(false, true)) {
-            executor.submit(() -> {
-                queued.set(false);
-                try {
-                    merge();
-                } catch (RuntimeException e) {
-                    log.warn("合并统计收件箱失败，下次巡检时重试：{}", e.getMessage());
-                }
-            });
-        }
+        task.afterCommit();
     }
 
     /** Moves every cell of the inbox into the running totals, in one transaction; returns the inbox rows it took. */
@@ -92,7 +69,18 @@ public class TotalsInbox {
         Boolean waiting = jdbc.queryForObject(
                 "select exists (select 1 from report_delta_inbox) or exists (select 1 from report_event_delta_inbox)", Boolean.class);
         if (Boolean.TRUE.equals(waiting)) {
-            schedule();
+            task.schedule();
+        }
+    }
+
+    /**
+     * At shutdown a merge under way is let finish (seconds after a large import) before the pool and the database
+     * close; if it does not within 30 s, its transaction is rolled back with the pool and the next start merges.
+     */
+    @PreDestroy
+    void stop() throws InterruptedException {
+        if (!task.shutdownAndWait(Duration.ofSeconds(30))) {
+            log.info("统计收件箱的合并未在 30 秒内完成，留待下次启动");
         }
     }
 

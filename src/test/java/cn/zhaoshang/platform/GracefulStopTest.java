@@ -70,6 +70,8 @@ class GracefulStopTest {
         assertThat(output).doesNotContain("terminating connection due to administrator command");
         // the name search's merge after the import, if still running, was cancelled and left to autovacuum, not failed
         assertThat(output).doesNotContain("合并检索索引");
+        // the running totals' merge after the import was let finish (TotalsInbox.stop), not failed
+        assertThat(output).doesNotContain("合并统计收件箱失败");
         // the database was stopped, not left behind: no pid file, and the next start finds every row
         assertThat(data.resolve("pg").resolve("postmaster.pid")).doesNotExist();
         try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(data.resolve("pg"));
@@ -78,6 +80,10 @@ class GracefulStopTest {
              ResultSet rs = s.executeQuery("select count(*) from project where code like 'GS%'")) {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getInt(1)).isEqualTo(ROWS);
+            try (ResultSet inbox = s.executeQuery("select count(*) from report_delta_inbox")) {
+                assertThat(inbox.next()).isTrue();
+                assertThat(inbox.getInt(1)).as("the import's cells were merged into the totals before the stop").isZero();
+            }
         }
     }
 
