@@ -21,8 +21,8 @@ import org.springframework.stereotype.Component;
  * <p>V7 folds every statement's new projects into {@code report_delta} and {@code report_event_delta} in PostgreSQL: it
  * sums each project's steps per region, unit, chain, event, month and year, and upserts the cells. For a 100,000-row
  * import into 1,000,000 projects those folds took 4.6 s of the transaction, on PostgreSQL's one backend, the import's
- * bottleneck (docs/benchmarks.md, "Session 12"). The application writes every value of those projects itself, so it sums
- * the same steps ({@link Cells}, the arithmetic of V7's {@code report_fold_sql}) while PostgreSQL copies, and writes the
+ * bottleneck, and the fold of its changed projects 0.65 s at commit (docs/benchmarks.md, "Session 12"). The application
+ * writes every value of those projects itself and reads the changed ones' old values, so it sums the same steps ({@link Cells}, the arithmetic of V7's {@code report_fold_sql}) while PostgreSQL copies, and writes the
  * cells with one COPY into an inbox with no index. After the import commits, {@link #merge} moves the inbox into the
  * totals in a transaction of its own. The reports read the totals and the inbox together (V24's views), so every figure
  * is exact before, during and after the merge; the merge changes no sum and does not raise the reports' version.
@@ -49,8 +49,9 @@ public class TotalsInbox {
     }
 
     /**
-     * In the current transaction: the projects it inserts are not folded by V7's trigger (SET LOCAL: ends with the
-     * transaction); the writer copies their {@link Cells} into the inbox, which is merged after commit.
+     * In the current transaction: the projects it inserts and updates are not folded by V7's and V24's triggers (SET LOCAL:
+     * ends with the transaction); the writer copies their {@link Cells} into the inbox, which is merged after commit. An
+     * update must then apply only where the row still holds the old values the writer took out (ProjectStore's UPDATE).
      */
     public void writeInTransaction(JdbcClient tx) {
         tx.sql("select set_config('zhaoshang.totals_by_writer', 'on', true)").query().listOfRows();
@@ -85,7 +86,7 @@ public class TotalsInbox {
     }
 
     /**
-     * The steps of inserted projects summed into the cells of the running totals, as V7's {@code report_fold_sql} sums
+     * The steps of inserted and changed projects summed into the cells of the running totals, as V7's {@code report_fold_sql} sums
      * them: per region and unit (U), region and chain (C) and region (R), by month (M) and by year (Y); and per region and
      * signing event for the projects that name one and have a signing date. With c contacted, s signed, L landed
      * (the first of landed, started, completed), t terminated and S = s or else L, a project steps alive +1 on c and -1
