@@ -14,8 +14,10 @@ import cn.zhaoshang.platform.SearchIndexMerge;
 import cn.zhaoshang.platform.TotalsInbox;
 import cn.zhaoshang.platform.TransactionWorker;
 import cn.zhaoshang.unit.Units;
+import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -56,8 +58,8 @@ class ProjectStore {
 
     /**
      * The import's transaction reuses the plans of repeated statements (foreign-key checks; {@link BulkWrites}), and the
-     * name search's index takes its new names after commit ({@link SearchIndexMerge}). The new projects' share of the
-     * running totals is summed by {@link #write} and merged after commit ({@link TotalsInbox}).
+     * name search's index takes its new names after commit ({@link SearchIndexMerge}). The share of the running totals of
+     * the new and changed projects is summed by {@link #write} and merged after commit ({@link TotalsInbox}).
      */
     void bulkTransaction() {
         BulkWrites.reusePlans(jdbc);
@@ -89,16 +91,13 @@ class ProjectStore {
      * running totals count (an update takes its old values out of them, {@link TotalsInbox.Cells}).
      */
     record Existing(long id, String code, int version, String parentCode, Map<String, String> snapshot, Counted counted) {
-        Existing(long id, String code, int version, String parentCode, Map<String, String> snapshot) {
-            this(id, code, version, parentCode, snapshot, null);
-        }
     }
 
     /** A project's columns that V7's running totals count, in the order of {@link #COUNTED}. */
-    record Counted(String regionCode, Long unitId, Long chainId, Long eventId, java.math.BigDecimal investment,
-                   java.math.BigDecimal foreignInvestment, java.math.BigDecimal utilizedForeignCapital, boolean onStage,
-                   java.time.LocalDate contactedOn, java.time.LocalDate signedOn, java.time.LocalDate landedEff,
-                   java.time.LocalDate terminatedOn) {
+    record Counted(String regionCode, Long unitId, Long chainId, Long eventId, BigDecimal investment,
+                   BigDecimal foreignInvestment, BigDecimal utilizedForeignCapital, boolean onStage,
+                   LocalDate contactedOn, LocalDate signedOn, LocalDate landedEff,
+                   LocalDate terminatedOn) {
 
         Object[] values() {
             return new Object[]{regionCode, unitId, chainId, eventId, investment, foreignInvestment, utilizedForeignCapital,
@@ -139,9 +138,9 @@ class ProjectStore {
                         rs.getString(5) == null ? Map.of() : json.readValue(rs.getString(5), SNAPSHOT),
                         new Counted(rs.getString(6), rs.getObject(7, Long.class), rs.getObject(8, Long.class),
                                 rs.getObject(9, Long.class), rs.getBigDecimal(10), rs.getBigDecimal(11), rs.getBigDecimal(12),
-                                rs.getBoolean(13), rs.getObject(14, java.time.LocalDate.class),
-                                rs.getObject(15, java.time.LocalDate.class), rs.getObject(16, java.time.LocalDate.class),
-                                rs.getObject(17, java.time.LocalDate.class))))
+                                rs.getBoolean(13), rs.getObject(14, LocalDate.class),
+                                rs.getObject(15, LocalDate.class), rs.getObject(16, LocalDate.class),
+                                rs.getObject(17, LocalDate.class))))
                 .list()
                 .forEach(e -> found.put(e.code(), e));
         return found;
@@ -298,7 +297,8 @@ class ProjectStore {
         findByCodes(parentCodes).forEach((code, e) -> parentIds.put(code, e.id()));
 
         Timestamp now = Timestamp.from(at);
-        // the new projects' cells of the running totals, summed here while PostgreSQL copies, written after the last chunk
+        // the running totals' cells of the new and changed projects, summed here while PostgreSQL copies, written after the
+        // last chunk
         totalsInbox.writeInTransaction(jdbc);
         TotalsInbox.Cells cells = new TotalsInbox.Cells();
         // chunks keep a large import's memory bounded; while PostgreSQL takes one chunk's COPY on the transaction's
@@ -494,8 +494,8 @@ class ProjectStore {
 
 
     // landed_eff (V7): landed, else started, else completed
-    private static java.time.LocalDate firstOf(java.time.LocalDate... days) {
-        for (java.time.LocalDate day : days) {
+    private static LocalDate firstOf(LocalDate... days) {
+        for (LocalDate day : days) {
             if (day != null) {
                 return day;
             }
