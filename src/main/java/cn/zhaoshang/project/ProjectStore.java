@@ -87,8 +87,8 @@ class ProjectStore {
     }
 
     /**
-     * What the ledger holds under a code: its id, version, parent, the snapshot of its last revision, and the values the
-     * running totals count (an update takes its old values out of them, {@link TotalsInbox.Cells}).
+     * What the ledger holds under a code: its id, version, parent, the snapshot of its last revision, and, once read
+     * ({@link #withCounted}; null before), the values the running totals count (an update takes them out, {@link TotalsInbox.Cells}).
      */
     record Existing(long id, String code, int version, String parentCode, Map<String, String> snapshot, Counted counted) {
     }
@@ -120,30 +120,52 @@ class ProjectStore {
     record Write(ProjectDraft draft, Existing existing, int expectedVersion, String action) {
     }
 
+    /** What the ledger holds under these codes, without the counted values ({@link #withCounted} adds them). */
     Map<String, Existing> findByCodes(Collection<String> codes) {
         if (codes.isEmpty()) {
             return Map.of();
         }
         Map<String, Existing> found = new HashMap<>();
         jdbc.sql("""
-                select p.id, p.code, p.version, pp.code as parent_code, r.snapshot::text, p.region_code, p.unit_id, p.chain_id,
-                       p.event_id, p.investment, p.foreign_investment, p.utilized_foreign_capital, p.on_stage, p.contacted_on,
-                       p.signed_on, p.landed_eff, p.terminated_on
+                select p.id, p.code, p.version, pp.code as parent_code, r.snapshot::text
                 from project p
                 left join project pp on pp.id = p.parent_id
                 left join project_revision r on r.project_id = p.id and r.version = p.version
                 where p.code = any(?)""")
                 .param(codes.toArray(String[]::new))
                 .query((rs, n) -> new Existing(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getString(4),
-                        rs.getString(5) == null ? Map.of() : json.readValue(rs.getString(5), SNAPSHOT),
-                        new Counted(rs.getString(6), rs.getObject(7, Long.class), rs.getObject(8, Long.class),
-                                rs.getObject(9, Long.class), rs.getBigDecimal(10), rs.getBigDecimal(11), rs.getBigDecimal(12),
-                                rs.getBoolean(13), rs.getObject(14, LocalDate.class),
-                                rs.getObject(15, LocalDate.class), rs.getObject(16, LocalDate.class),
-                                rs.getObject(17, LocalDate.class))))
+                        rs.getString(5) == null ? Map.of() : json.readValue(rs.getString(5), SNAPSHOT), null))
                 .list()
                 .forEach(e -> found.put(e.code(), e));
         return found;
+    }
+
+    /**
+     * The projects with the values the running totals count as the ledger holds them now: read only for the projects
+     * an import changes (an unchanged re-import of 100,000 rows reads none), by {@link #write} unless its caller did.
+     */
+    Map<Long, Existing> withCounted(Collection<Existing> projects) {
+        Map<Long, Existing> byId = new HashMap<>();
+        projects.forEach(e -> byId.put(e.id(), e));
+        if (byId.isEmpty()) {
+            return byId;
+        }
+        jdbc.sql("""
+                select id, region_code, unit_id, chain_id, event_id, investment, foreign_investment, utilized_foreign_capital,
+                       on_stage, contacted_on, signed_on, landed_eff, terminated_on
+                from project where id = any(?)""")
+                .param(byId.keySet().toArray(Long[]::new))
+                .query((rs, n) -> {
+                    Existing e = byId.get(rs.getLong(1));
+                    return new Existing(e.id(), e.code(), e.version(), e.parentCode(), e.snapshot(),
+                            new Counted(rs.getString(2), rs.getObject(3, Long.class), rs.getObject(4, Long.class),
+                                    rs.getObject(5, Long.class), rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getBigDecimal(8),
+                                    rs.getBoolean(9), rs.getObject(10, LocalDate.class), rs.getObject(11, LocalDate.class),
+                                    rs.getObject(12, LocalDate.class), rs.getObject(13, LocalDate.class)));
+                })
+                .list()
+                .forEach(e -> byId.put(e.id(), e));
+        return byId;
     }
 
     /** Codes of projects known by region and name, for rows that come without a 项目编号. */
@@ -268,7 +290,8 @@ class ProjectStore {
     }
 
     /** Writes every change; returns the ids by code. The caller's transaction makes it all or nothing. */
-    Map<String, Long> write(List<Write> writes, String actor, Instant at) {
+    Map<String, Long> write(List<Write> given, String actor, Instant at) {
+        List<Write> writes = withCountedValues(given);
         Map<String, Long> unitIds = new HashMap<>();
         writes.stream().map(Write::draft).filter(d -> d.unit() != null)
                 .collect(Collectors.groupingBy(ProjectDraft::regionCode, Collectors.mapping(ProjectDraft::unit, Collectors.toSet())))
@@ -329,6 +352,17 @@ class ProjectStore {
     }
 
     private static final int CHUNK = 5_000;
+
+    // the updates' old counted values, read now where the caller did not read them (the UPDATE checks them)
+    private List<Write> withCountedValues(List<Write> writes) {
+        List<Existing> missing = writes.stream().map(Write::existing).filter(e -> e != null && e.counted() == null).toList();
+        if (missing.isEmpty()) {
+            return writes;
+        }
+        Map<Long, Existing> read = withCounted(missing);
+        return writes.stream().map(w -> w.existing() == null || w.existing().counted() != null ? w
+                : new Write(w.draft(), read.get(w.existing().id()), w.expectedVersion(), w.action())).toList();
+    }
 
     // the columns an import writes after id and code, with the type the update's arrays are cast to
     private static final List<ColumnArrays.Column> WRITTEN = ColumnArrays.columns("""
