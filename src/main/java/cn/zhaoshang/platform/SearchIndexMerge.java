@@ -53,11 +53,6 @@ public class SearchIndexMerge {
         task.afterCommit();
     }
 
-    /** Queues one merge; a merge already queued and not started takes in whatever this commit added. */
-    void schedule() {
-        task.schedule();
-    }
-
     /** Merges the pending lists now, on a connection of its own; returns the pages it emptied. */
     long merge() {
         long pages = 0;

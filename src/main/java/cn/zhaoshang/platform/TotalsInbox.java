@@ -106,14 +106,6 @@ public class TotalsInbox {
         // reached n, inv, fi, ufc; landed n, inv, fi, ufc; then the same for the projects signed on stage
         private final Map<EventKey, Sums> events = new HashMap<>();
 
-        /** Adds one inserted project. */
-        public void add(String region, Long unitId, Long chainId, Long eventId, BigDecimal investment, BigDecimal foreignInvestment,
-                        BigDecimal utilizedForeignCapital, boolean onStage, LocalDate contacted, LocalDate signed, LocalDate landed,
-                        LocalDate terminated) {
-            add(1, region, unitId, chainId, eventId, investment, foreignInvestment, utilizedForeignCapital, onStage, contacted, signed,
-                    landed, terminated);
-        }
-
         /**
          * Adds a project's state with a sign: +1 for an inserted project or an updated one's new values, -1 for its old
          * values and for a deleted one.

@@ -24,6 +24,11 @@ public record ProjectDates(LocalDate contactedOn, LocalDate signedOn, LocalDate 
         return signedOn != null ? Stage.SIGNED : Stage.LEAD;
     }
 
+    /** The day the project counts as landed: landed, else construction started, else completed (V7's landed_eff). */
+    public LocalDate landedEffective() {
+        return landedOn != null ? landedOn : startedOn != null ? startedOn : completedOn;
+    }
+
     /** A dated step that breaks the order 对接 ≤ 签约 ≤ 落地 ≤ 开工 ≤ 竣工, or 终止 before 对接. */
     public record OrderError(ProjectColumn column, LocalDate value, String message) {
     }

@@ -110,7 +110,8 @@ class ProjectStore {
         }
     }
 
-    // the counted columns as the update's arrays carry them (the values read), matched with the row's own
+    // the counted columns as the update's arrays carry them (the values read): c_ and the column's name, matched with
+    // the row's own
     private static final List<ColumnArrays.Column> COUNTED = ColumnArrays.columns("""
             c_region_code text, c_unit_id bigint, c_chain_id bigint, c_event_id bigint, c_investment numeric,
             c_foreign_investment numeric, c_utilized_foreign_capital numeric, c_on_stage boolean, c_contacted_on date,
@@ -410,7 +411,7 @@ class ProjectStore {
                     d.parentCode() == null ? null : parentIds.get(d.parentCode()), now};
             Counted counted = new Counted(d.regionCode(), unitId, chainId, eventId, d.investment(), d.foreignInvestment(),
                     d.utilizedForeignCapital(), d.onStage(), dates.contactedOn(), dates.signedOn(),
-                    firstOf(dates.landedOn(), dates.startedOn(), dates.completedOn()), dates.terminatedOn());
+                    dates.landedEffective(), dates.terminatedOn());
             long id = ids.get(d.code());
             int version;
             String changesJson;
@@ -516,26 +517,15 @@ class ProjectStore {
     private static final String UPDATE = ColumnArrays.update("project",
             Stream.concat(ColumnArrays.columns("code text").stream(), WRITTEN.stream()).toList(),
             Stream.concat(ColumnArrays.columns("id bigint, expected int").stream(), COUNTED.stream()).toList(),
-            "t.id = u.id and t.version = u.expected and (t.region_code, t.unit_id, t.chain_id, t.event_id, t.investment,"
-                    + " t.foreign_investment, t.utilized_foreign_capital, t.on_stage, t.contacted_on, t.signed_on, t.landed_eff,"
-                    + " t.terminated_on) is not distinct from (u.c_region_code, u.c_unit_id, u.c_chain_id, u.c_event_id,"
-                    + " u.c_investment, u.c_foreign_investment, u.c_utilized_foreign_capital, u.c_on_stage, u.c_contacted_on,"
-                    + " u.c_signed_on, u.c_landed_eff, u.c_terminated_on)");
+            "t.id = u.id and t.version = u.expected and ("
+                    + COUNTED.stream().map(c -> "t." + c.name().substring(2)).collect(Collectors.joining(", "))
+                    + ") is not distinct from ("
+                    + COUNTED.stream().map(c -> "u." + c.name()).collect(Collectors.joining(", ")) + ")");
 
     private static Set<String> distinct(List<Write> writes, java.util.function.Function<ProjectDraft, String> f) {
         return writes.stream().map(Write::draft).map(f).filter(Objects::nonNull).collect(Collectors.toSet());
     }
 
-
-    // landed_eff (V7): landed, else started, else completed
-    private static LocalDate firstOf(LocalDate... days) {
-        for (LocalDate day : days) {
-            if (day != null) {
-                return day;
-            }
-        }
-        return null;
-    }
 
     private static Object[] concat(Object[] a, Object[] b) {
         Object[] r = java.util.Arrays.copyOf(a, a.length + b.length);
