@@ -15,13 +15,24 @@ import org.postgresql.PGConnection;
  */
 public final class CopyRows {
 
-    private final StringBuilder text = new StringBuilder(1 << 16);
+    // The text in segments of about 32,000 characters, each begun at a row's start: a chunk's 5,000 revisions are 6 MB
+    // of text, and one growing StringBuilder made arrays of 0.5, 1, 2 and 4 MB, each a "humongous" object for G1 at
+    // -Xmx512m (over half a 1 MB region), each starting a concurrent marking cycle: 17 of the 36 cycles during a
+    // 100,000-row import (docs/benchmarks.md, "Session 13").
+    private static final int SEGMENT = 32_000;
+
+    private final java.util.List<StringBuilder> segments = new java.util.ArrayList<>();
+    private StringBuilder text = new StringBuilder(SEGMENT + 8_000);
     private int rows;
     // the last instant written and its text: a batch's rows mostly carry one time (the write's), formatted once
     private Object lastTime;
     private String lastTimeText;
 
     public CopyRows row(Object... values) {
+        if (text.length() >= SEGMENT) {
+            segments.add(text);
+            text = new StringBuilder(SEGMENT + 8_000);
+        }
         for (int i = 0; i < values.length; i++) {
             if (i > 0) {
                 text.append('\t');
@@ -64,34 +75,40 @@ public final class CopyRows {
     /** Copies the rows on the connection (the caller's transaction's), e.g. {@code copy visit (id, …) from stdin}. */
     public long copyIn(Connection connection, String copySql) throws SQLException {
         try {
-            return connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copySql, new Chars(text));
+            return connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copySql, reader());
         } catch (java.io.IOException e) {
             throw new SQLException("COPY failed: " + e.getMessage(), e);
         }
     }
 
-    /** Reads the text where it is, without the copy {@code toString()} would make. */
+    /** The rows' text, read where it is, without the copy {@code toString()} would make. */
+    public Reader reader() {
+        java.util.List<StringBuilder> all = new java.util.ArrayList<>(segments);
+        all.add(text);
+        return new Chars(all);
+    }
+
     private static final class Chars extends Reader {
-        private final CharSequence text;
+        private final java.util.List<StringBuilder> segments;
+        private int segment;
         private int at;
 
-        Chars(CharSequence text) {
-            this.text = text;
+        Chars(java.util.List<StringBuilder> segments) {
+            this.segments = segments;
         }
 
         @Override
         public int read(char[] buffer, int offset, int length) {
-            if (at >= text.length()) {
+            while (segment < segments.size() && at >= segments.get(segment).length()) {
+                segment++;
+                at = 0;
+            }
+            if (segment >= segments.size()) {
                 return -1;
             }
-            int n = Math.min(length, text.length() - at);
-            if (text instanceof StringBuilder b) {
-                b.getChars(at, at + n, buffer, offset);
-            } else {
-                for (int i = 0; i < n; i++) {
-                    buffer[offset + i] = text.charAt(at + i);
-                }
-            }
+            StringBuilder b = segments.get(segment);
+            int n = Math.min(length, b.length() - at);
+            b.getChars(at, at + n, buffer, offset);
             at += n;
             return n;
         }

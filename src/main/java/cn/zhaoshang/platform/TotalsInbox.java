@@ -95,10 +95,60 @@ public class TotalsInbox {
      */
     public static final class Cells {
 
-        private record TotalKey(char dim, char grain, LocalDate period, String region, long key) {
+        // The cells' keys and sums are plain objects with their own hashCode and equals, and amounts are summed as longs
+        // of fen (numeric(16, 2) in 万元 times 100): with records as keys and BigDecimal sums, the JIT's compilations of
+        // add, step and event took 1.8 s of the 100,000-row import's two cores (docs/benchmarks.md, "Session 13").
+
+        private static final class TotalKey {
+            final char dim;
+            final char grain;
+            final int period;   // epoch day
+            final String region;
+            final long key;
+
+            TotalKey(char dim, char grain, int period, String region, long key) {
+                this.dim = dim;
+                this.grain = grain;
+                this.period = period;
+                this.region = region;
+                this.key = key;
+            }
+
+            @Override
+            public boolean equals(Object o) {
+                return o instanceof TotalKey k && k.dim == dim && k.grain == grain && k.period == period && k.key == key
+                        && k.region.equals(region);
+            }
+
+            @Override
+            public int hashCode() {
+                return ((region.hashCode() * 31 + Long.hashCode(key)) * 31 + period) * 961 + dim * 31 + grain;
+            }
         }
 
-        private record EventKey(char grain, LocalDate period, String region, long event) {
+        private static final class EventKey {
+            final char grain;
+            final int period;
+            final String region;
+            final long event;
+
+            EventKey(char grain, int period, String region, long event) {
+                this.grain = grain;
+                this.period = period;
+                this.region = region;
+                this.event = event;
+            }
+
+            @Override
+            public boolean equals(Object o) {
+                return o instanceof EventKey k && k.grain == grain && k.period == period && k.event == event
+                        && k.region.equals(region);
+            }
+
+            @Override
+            public int hashCode() {
+                return ((region.hashCode() * 31 + Long.hashCode(event)) * 31 + period) * 31 + grain;
+            }
         }
 
         // alive n, inv; reached n, inv; landed n, inv
@@ -116,21 +166,23 @@ public class TotalsInbox {
             if (sign != 1 && sign != -1) {
                 throw new IllegalArgumentException("sign " + sign);
             }
-            BigDecimal inv = exact(investment);
+            long inv = fen(investment);
+            long unit = unitId == null ? 0 : unitId;
+            long chain = chainId == null ? 0 : chainId;
             LocalDate reached = signed != null ? signed : landed;
-            step(region, unitId, chainId, contacted, 0, sign, inv);
-            step(region, unitId, chainId, terminated, 0, -sign, inv);
-            step(region, unitId, chainId, reached, 2, sign, inv);
-            step(region, unitId, chainId, terminated == null ? null : later(reached, terminated), 2, -sign, inv);
-            step(region, unitId, chainId, landed, 4, sign, inv);
-            step(region, unitId, chainId, terminated == null ? null : later(landed, terminated), 4, -sign, inv);
+            step(region, unit, chain, contacted, 0, sign, inv);
+            step(region, unit, chain, terminated, 0, -sign, inv);
+            step(region, unit, chain, reached, 1, sign, inv);
+            step(region, unit, chain, terminated == null ? null : later(reached, terminated), 1, -sign, inv);
+            step(region, unit, chain, landed, 2, sign, inv);
+            step(region, unit, chain, terminated == null ? null : later(landed, terminated), 2, -sign, inv);
             if (eventId != null && signed != null) {
-                BigDecimal fi = exact(foreignInvestment);
-                BigDecimal ufc = exact(utilizedForeignCapital);
+                long fi = fen(foreignInvestment);
+                long ufc = fen(utilizedForeignCapital);
                 event(region, eventId, signed, 0, sign, inv, fi, ufc, onStage);
                 event(region, eventId, terminated == null ? null : later(signed, terminated), 0, -sign, inv, fi, ufc, onStage);
-                event(region, eventId, landed, 4, sign, inv, fi, ufc, onStage);
-                event(region, eventId, terminated == null ? null : later(landed, terminated), 4, -sign, inv, fi, ufc, onStage);
+                event(region, eventId, landed, 1, sign, inv, fi, ufc, onStage);
+                event(region, eventId, terminated == null ? null : later(landed, terminated), 1, -sign, inv, fi, ufc, onStage);
             }
         }
 
@@ -142,103 +194,157 @@ public class TotalsInbox {
         /** Copies the cells into the inbox, on the connection of the transaction that inserted the projects. */
         public void copy(Connection connection) throws SQLException {
             if (!totals.isEmpty()) {
-                CopyRows rows = new CopyRows();
-                totals.forEach((k, s) -> rows.row(String.valueOf(k.dim()), String.valueOf(k.grain()), k.period(), k.region(), k.key(),
-                        s.n[0], s.amount[0], s.n[1], s.amount[1], s.n[2], s.amount[2]));
-                rows.copyIn(connection, "copy report_delta_inbox (dim, grain, period, region_code, key_id, alive_n, alive_inv,"
-                        + " reached_n, reached_inv, landed_n, landed_inv) from stdin");
+                totalRows().copyIn(connection, "copy report_delta_inbox (dim, grain, period, region_code, key_id, alive_n,"
+                        + " alive_inv, reached_n, reached_inv, landed_n, landed_inv) from stdin");
             }
             if (!events.isEmpty()) {
-                CopyRows rows = new CopyRows();
-                events.forEach((k, s) -> {
-                    Object[] values = new Object[20];
-                    values[0] = String.valueOf(k.grain());
-                    values[1] = k.period();
-                    values[2] = k.region();
-                    values[3] = k.event();
-                    // reached_n, reached_inv, reached_fi, reached_ufc, landed_…, stage_reached_…, stage_landed_…
-                    for (int group = 0; group < 4; group++) {
-                        values[4 + group * 4] = s.n[group];
-                        for (int a = 0; a < 3; a++) {
-                            values[5 + group * 4 + a] = s.amount[group * 3 + a];
-                        }
+                eventRows().copyIn(connection, "copy report_event_delta_inbox (grain, period, region_code, event_id, reached_n,"
+                        + " reached_inv, reached_fi, reached_ufc, landed_n, landed_inv, landed_fi, landed_ufc, stage_reached_n,"
+                        + " stage_reached_inv, stage_reached_fi, stage_reached_ufc, stage_landed_n, stage_landed_inv,"
+                        + " stage_landed_fi, stage_landed_ufc) from stdin");
+            }
+        }
+
+        /** The rows of report_delta_inbox, in its COPY's column order. */
+        CopyRows totalRows() {
+            CopyRows rows = new CopyRows();
+            for (Map.Entry<TotalKey, Sums> e : totals.entrySet()) {
+                TotalKey k = e.getKey();
+                Sums s = e.getValue();
+                rows.row(String.valueOf(k.dim), String.valueOf(k.grain), LocalDate.ofEpochDay(k.period), k.region, k.key,
+                        s.n[0], s.amount(0), s.n[1], s.amount(1), s.n[2], s.amount(2));
+            }
+            return rows;
+        }
+
+        /** The rows of report_event_delta_inbox, in its COPY's column order. */
+        CopyRows eventRows() {
+            CopyRows rows = new CopyRows();
+            Object[] values = new Object[20];
+            for (Map.Entry<EventKey, Sums> e : events.entrySet()) {
+                EventKey k = e.getKey();
+                Sums s = e.getValue();
+                values[0] = String.valueOf(k.grain);
+                values[1] = LocalDate.ofEpochDay(k.period);
+                values[2] = k.region;
+                values[3] = k.event;
+                // reached_n, reached_inv, reached_fi, reached_ufc, landed_…, stage_reached_…, stage_landed_…
+                for (int group = 0; group < 4; group++) {
+                    values[4 + group * 4] = s.n[group];
+                    for (int a = 0; a < 3; a++) {
+                        values[5 + group * 4 + a] = s.amount(group * 3 + a);
                     }
-                    rows.row(values);
-                });
-                rows.copyIn(connection, "copy report_event_delta_inbox (grain, period, region_code, event_id, reached_n, reached_inv,"
-                        + " reached_fi, reached_ufc, landed_n, landed_inv, landed_fi, landed_ufc, stage_reached_n, stage_reached_inv,"
-                        + " stage_reached_fi, stage_reached_ufc, stage_landed_n, stage_landed_inv, stage_landed_fi, stage_landed_ufc)"
-                        + " from stdin");
+                }
+                rows.row(values);
             }
+            return rows;
         }
 
-        // counter: 0 alive, 2 reached, 4 landed (its n at counter / 2)
-        private void step(String region, Long unitId, Long chainId, LocalDate day, int counter, int sign, BigDecimal inv) {
+        // counter: 0 alive, 1 reached, 2 landed
+        private void step(String region, long unit, long chain, LocalDate day, int counter, int sign, long inv) {
             if (day == null) {
                 return;
             }
-            BigDecimal signed = sign > 0 ? inv : inv.negate();
-            for (char grain : GRAINS) {
-                LocalDate period = period(grain, day);
-                totals.computeIfAbsent(new TotalKey('U', grain, period, region, unitId == null ? 0 : unitId), k -> new Sums(3, 3))
-                        .add(counter / 2, sign, counter / 2, signed);
-                totals.computeIfAbsent(new TotalKey('C', grain, period, region, chainId == null ? 0 : chainId), k -> new Sums(3, 3))
-                        .add(counter / 2, sign, counter / 2, signed);
-                totals.computeIfAbsent(new TotalKey('R', grain, period, region, 0), k -> new Sums(3, 3))
-                        .add(counter / 2, sign, counter / 2, signed);
+            long signed = sign > 0 ? inv : -inv;
+            for (int g = 0; g < 2; g++) {
+                char grain = g == 0 ? 'M' : 'Y';
+                int period = period(grain, day);
+                total('U', grain, period, region, unit).add(counter, sign, counter, signed);
+                total('C', grain, period, region, chain).add(counter, sign, counter, signed);
+                total('R', grain, period, region, 0).add(counter, sign, counter, signed);
             }
         }
 
-        // counter: 0 reached (signed), 4 landed; the projects signed on stage count again in groups 2 and 3
-        private void event(String region, long eventId, LocalDate day, int counter, int sign, BigDecimal inv, BigDecimal fi,
-                           BigDecimal ufc, boolean onStage) {
+        private Sums total(char dim, char grain, int period, String region, long key) {
+            TotalKey k = new TotalKey(dim, grain, period, region, key);
+            Sums s = totals.get(k);
+            if (s == null) {
+                s = new Sums(3, 3);
+                totals.put(k, s);
+            }
+            return s;
+        }
+
+        // group: 0 reached (signed), 1 landed; the projects signed on stage count again in groups 2 and 3
+        private void event(String region, long eventId, LocalDate day, int group, int sign, long inv, long fi, long ufc,
+                           boolean onStage) {
             if (day == null) {
                 return;
             }
-            int group = counter / 4;
-            for (char grain : GRAINS) {
-                Sums s = events.computeIfAbsent(new EventKey(grain, period(grain, day), region, eventId), k -> new Sums(4, 12));
-                s.add(group, sign, group * 3, sign > 0 ? inv : inv.negate());
-                s.add(-1, 0, group * 3 + 1, sign > 0 ? fi : fi.negate());
-                s.add(-1, 0, group * 3 + 2, sign > 0 ? ufc : ufc.negate());
+            long i = sign > 0 ? inv : -inv;
+            long f = sign > 0 ? fi : -fi;
+            long u = sign > 0 ? ufc : -ufc;
+            for (int g = 0; g < 2; g++) {
+                char grain = g == 0 ? 'M' : 'Y';
+                EventKey k = new EventKey(grain, period(grain, day), region, eventId);
+                Sums s = events.get(k);
+                if (s == null) {
+                    s = new Sums(4, 12);
+                    events.put(k, s);
+                }
+                s.add(group, sign, group * 3, i);
+                s.add(-1, 0, group * 3 + 1, f);
+                s.add(-1, 0, group * 3 + 2, u);
                 if (onStage) {
-                    s.add(group + 2, sign, (group + 2) * 3, sign > 0 ? inv : inv.negate());
-                    s.add(-1, 0, (group + 2) * 3 + 1, sign > 0 ? fi : fi.negate());
-                    s.add(-1, 0, (group + 2) * 3 + 2, sign > 0 ? ufc : ufc.negate());
+                    s.add(group + 2, sign, (group + 2) * 3, i);
+                    s.add(-1, 0, (group + 2) * 3 + 1, f);
+                    s.add(-1, 0, (group + 2) * 3 + 2, u);
                 }
             }
         }
 
-        private static final char[] GRAINS = {'M', 'Y'};
-
-        private static LocalDate period(char grain, LocalDate day) {
-            return grain == 'M' ? day.withDayOfMonth(1) : day.withDayOfYear(1);
+        private static int period(char grain, LocalDate day) {
+            return (int) (grain == 'M' ? day.withDayOfMonth(1) : day.withDayOfYear(1)).toEpochDay();
         }
 
         private static LocalDate later(LocalDate a, LocalDate b) {
             return a == null ? null : a.isAfter(b) ? a : b;
         }
 
-        // amounts in 万元 with two decimals, as numeric(16, 2) keeps them; summed exactly (a compact BigDecimal adds as a long)
-        private static BigDecimal exact(BigDecimal amount) {
-            return amount == null ? BigDecimal.ZERO.setScale(2) : amount.setScale(2, RoundingMode.HALF_UP);
+        // amounts in 万元 with two decimals, as numeric(16, 2) keeps them, in fen (none counting as 0)
+        private static long fen(BigDecimal amount) {
+            return amount == null ? 0 : amount.setScale(2, RoundingMode.HALF_UP).unscaledValue().longValueExact();
         }
 
+        /**
+         * A cell's counts and amounts in fen. A numeric(16, 2) amount is below 10^16 fen, so a long sums about 900 of the
+         * largest without overflow; past that a sum carries on in a BigDecimal, exact as V7's unconstrained numeric.
+         */
         private static final class Sums {
             final long[] n;
-            final BigDecimal[] amount;
+            final long[] fen;
+            BigDecimal[] carried;
 
             Sums(int counts, int amounts) {
                 n = new long[counts];
-                amount = new BigDecimal[amounts];
-                java.util.Arrays.fill(amount, BigDecimal.ZERO.setScale(2));
+                fen = new long[amounts];
             }
 
-            void add(int count, int sign, int at, BigDecimal value) {
+            void add(int count, int sign, int at, long value) {
                 if (count >= 0) {
                     n[count] += sign;
                 }
-                amount[at] = amount[at].add(value);
+                long sum = fen[at] + value;
+                if (((fen[at] ^ sum) & (value ^ sum)) < 0) {
+                    // overflow: the long's sum moves to the carried amount, and the long starts again from this value
+                    if (carried == null) {
+                        carried = new BigDecimal[fen.length];
+                    }
+                    BigDecimal was = carried[at] == null ? BigDecimal.ZERO : carried[at];
+                    carried[at] = was.add(BigDecimal.valueOf(fen[at]));
+                    fen[at] = value;
+                } else {
+                    fen[at] = sum;
+                }
+            }
+
+            /** The amount at {@code at} in 万元, scale 2. */
+            BigDecimal amount(int at) {
+                BigDecimal sum = BigDecimal.valueOf(fen[at]);
+                if (carried != null && carried[at] != null) {
+                    sum = sum.add(carried[at]);
+                }
+                return new BigDecimal(sum.unscaledValue(), 2);
             }
         }
     }

@@ -229,7 +229,9 @@ class ProjectStore {
     /** The series of assigned codes of a region and year: 350112-2017-nnnn. */
     record CodeSeries(String regionCode, int year) {
         String code(int n) {
-            return String.format("%s-%d-%04d", regionCode, year, n);
+            // as String.format("%s-%d-%04d") writes it, without parsing the format for each of an import's new codes
+            String digits = Integer.toString(n);
+            return regionCode + "-" + year + "-" + "0000".substring(Math.min(4, digits.length())) + digits;
         }
     }
 
@@ -332,10 +334,10 @@ class ProjectStore {
         try (TransactionWorker copier = new TransactionWorker(template, "COPY project")) {
             // the new enterprises are written first, while this thread prepares the first chunk that names them
             copier.submit(enterpriseWrites::write);
+            Resolved resolved = new Resolved(ids, unitIds, chainIds, eventIds, enterpriseIds, parentIds, actor, now);
             Chunk previous = null;
             for (int from = 0; from < writes.size(); from += CHUNK) {
-                Chunk chunk = prepare(writes.subList(from, Math.min(writes.size(), from + CHUNK)), ids, unitIds, chainIds, eventIds,
-                        enterpriseIds, parentIds, actor, now, trail, cells);
+                Chunk chunk = prepare(writes.subList(from, Math.min(writes.size(), from + CHUNK)), resolved, trail, cells);
                 copier.settle();
                 if (previous != null) {
                     finish(previous);
@@ -389,55 +391,70 @@ class ProjectStore {
         }
     }
 
-    private Chunk prepare(List<Write> writes, Map<String, Long> ids, Map<String, Long> unitIds, Map<String, Long> chainIds,
-                          Map<String, Long> eventIds, Map<EnterpriseRef, Long> enterpriseIds, Map<String, Long> parentIds,
-                          String actor, Timestamp now, AuditTrail.Batch trail, TotalsInbox.Cells cells) {
-        CopyRows inserts = new CopyRows();
-        List<Object[]> updateArgs = new ArrayList<>();
-        CopyRows revisions = new CopyRows();
-        List<AuditEntry> auditEntries = new ArrayList<>();
+    /** What a chunk's rows are written with: the ids their names and codes resolved to, who writes and when. */
+    private record Resolved(Map<String, Long> ids, Map<String, Long> unitIds, Map<String, Long> chainIds,
+                            Map<String, Long> eventIds, Map<EnterpriseRef, Long> enterpriseIds, Map<String, Long> parentIds,
+                            String actor, Timestamp now) {
+    }
+
+    /** A chunk's rows as they are prepared, one write at a time ({@link #add}). */
+    private static final class ChunkRows {
+        final CopyRows inserts = new CopyRows();
+        final List<Object[]> updateArgs = new ArrayList<>();
+        final CopyRows revisions = new CopyRows();
+        final List<AuditEntry> auditEntries = new ArrayList<>();
+    }
+
+    private Chunk prepare(List<Write> writes, Resolved r, AuditTrail.Batch trail, TotalsInbox.Cells cells) {
+        ChunkRows rows = new ChunkRows();
         for (Write w : writes) {
-            ProjectDraft d = w.draft();
-            // dates as LocalDate: COPY and the update's arrays (ColumnArrays) take their ISO text
-            Long unitId = d.unit() == null ? null : unitIds.get(d.regionCode() + "|" + d.unit());
-            Long chainId = d.chain() == null ? null : chainIds.get(d.chain());
-            Long eventId = d.event() == null ? null : eventIds.get(d.event());
-            ProjectDates dates = d.dates();
-            Object[] values = {d.name(), d.regionCode(), unitId, enterpriseIds.get(new EnterpriseRef(d.creditCode(), d.investor())),
-                    chainId, d.investment(), d.foreignInvestment(), d.utilizedForeignCapital(), d.keyProject(), dates.contactedOn(),
-                    dates.signedOn(), dates.landedOn(), dates.startedOn(), dates.completedOn(), dates.terminatedOn(), eventId,
-                    d.onStage(), d.source(),
-                    enterpriseIds.get(new EnterpriseRef(null, d.referrer())),
-                    d.parentCode() == null ? null : parentIds.get(d.parentCode()), now};
-            Counted counted = new Counted(d.regionCode(), unitId, chainId, eventId, d.investment(), d.foreignInvestment(),
-                    d.utilizedForeignCapital(), d.onStage(), dates.contactedOn(), dates.signedOn(),
-                    dates.landedEffective(), dates.terminatedOn());
-            long id = ids.get(d.code());
-            int version;
-            String changesJson;
-            Map<String, String> snapshot = d.snapshot();
-            if (w.existing() == null) {
-                version = 0;
-                inserts.row(concat(new Object[]{id, d.code()}, values));
-                counted.addTo(cells, 1);
-                changesJson = changesJson(Map.of(), snapshot);
-            } else {
-                version = w.expectedVersion() + 1;
-                // the old values out of the totals, the new ones in; the update applies only if the row still holds the old
-                Counted old = w.existing().counted();
-                old.addTo(cells, -1);
-                counted.addTo(cells, 1);
-                updateArgs.add(concat(concat(concat(new Object[]{d.code()}, values), new Object[]{id, w.expectedVersion()}),
-                        old.values()));
-                changesJson = changesJson(w.existing().snapshot(), snapshot);
-            }
-            // the project's region, the distribution key it is co-located by (V9)
-            revisions.row(id, d.regionCode(), version, now, actor, w.action(), snapshotJson(snapshot));
-            // the same content as serializing {"version": …, "changes": …}, without writing the changes twice
-            auditEntries.add(AuditEntry.success("PROJECT_" + w.action(), "project", d.code(),
-                    "{\"version\":" + version + ",\"changes\":" + changesJson + "}"));
+            add(w, r, rows, cells);
         }
-        return new Chunk(inserts, updateArgs, revisions, trail.rows(auditEntries));
+        return new Chunk(rows.inserts, rows.updateArgs, rows.revisions, trail.rows(rows.auditEntries));
+    }
+
+    // one write's rows; a method of its own, which the JIT compiles once for every chunk (inlined in prepare's loop, the
+    // whole was compiled four times, 1.9 s of C2 in a 100,000-row import: docs/benchmarks.md, "Session 13")
+    private void add(Write w, Resolved r, ChunkRows rows, TotalsInbox.Cells cells) {
+        ProjectDraft d = w.draft();
+        // dates as LocalDate: COPY and the update's arrays (ColumnArrays) take their ISO text
+        Long unitId = d.unit() == null ? null : r.unitIds().get(d.regionCode() + "|" + d.unit());
+        Long chainId = d.chain() == null ? null : r.chainIds().get(d.chain());
+        Long eventId = d.event() == null ? null : r.eventIds().get(d.event());
+        ProjectDates dates = d.dates();
+        Object[] values = {d.name(), d.regionCode(), unitId, r.enterpriseIds().get(new EnterpriseRef(d.creditCode(), d.investor())),
+                chainId, d.investment(), d.foreignInvestment(), d.utilizedForeignCapital(), d.keyProject(), dates.contactedOn(),
+                dates.signedOn(), dates.landedOn(), dates.startedOn(), dates.completedOn(), dates.terminatedOn(), eventId,
+                d.onStage(), d.source(),
+                r.enterpriseIds().get(new EnterpriseRef(null, d.referrer())),
+                d.parentCode() == null ? null : r.parentIds().get(d.parentCode()), r.now()};
+        Counted counted = new Counted(d.regionCode(), unitId, chainId, eventId, d.investment(), d.foreignInvestment(),
+                d.utilizedForeignCapital(), d.onStage(), dates.contactedOn(), dates.signedOn(),
+                dates.landedEffective(), dates.terminatedOn());
+        long id = r.ids().get(d.code());
+        int version;
+        String changesJson;
+        Map<String, String> snapshot = d.snapshot();
+        if (w.existing() == null) {
+            version = 0;
+            rows.inserts.row(concat(new Object[]{id, d.code()}, values));
+            counted.addTo(cells, 1);
+            changesJson = changesJson(Map.of(), snapshot);
+        } else {
+            version = w.expectedVersion() + 1;
+            // the old values out of the totals, the new ones in; the update applies only if the row still holds the old
+            Counted old = w.existing().counted();
+            old.addTo(cells, -1);
+            counted.addTo(cells, 1);
+            rows.updateArgs.add(concat(concat(concat(new Object[]{d.code()}, values), new Object[]{id, w.expectedVersion()}),
+                    old.values()));
+            changesJson = changesJson(w.existing().snapshot(), snapshot);
+        }
+        // the project's region, the distribution key it is co-located by (V9)
+        rows.revisions.row(id, d.regionCode(), version, r.now(), r.actor(), w.action(), snapshotJson(snapshot));
+        // the same content as serializing {"version": …, "changes": …}, without writing the changes twice
+        rows.auditEntries.add(AuditEntry.success("PROJECT_" + w.action(), "project", d.code(),
+                "{\"version\":" + version + ",\"changes\":" + changesJson + "}"));
     }
 
     // written by hand, the same JSON Jackson writes for these flat string maps, at a fraction of the cost per row

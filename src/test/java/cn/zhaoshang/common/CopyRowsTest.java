@@ -2,7 +2,6 @@ package cn.zhaoshang.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.lang.reflect.Field;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -13,9 +12,15 @@ import org.junit.jupiter.api.Test;
 class CopyRowsTest {
 
     private static String text(CopyRows rows) throws Exception {
-        Field f = CopyRows.class.getDeclaredField("text");
-        f.setAccessible(true);
-        return f.get(rows).toString();
+        java.io.StringWriter out = new java.io.StringWriter();
+        // read in odd-sized pieces, so that a read ends inside a segment as well as at its end
+        char[] buffer = new char[997];
+        try (java.io.Reader in = rows.reader()) {
+            for (int n = in.read(buffer, 0, buffer.length); n >= 0; n = in.read(buffer, 0, buffer.length)) {
+                out.write(buffer, 0, n);
+            }
+        }
+        return out.toString();
     }
 
     @Test
@@ -39,5 +44,20 @@ class CopyRowsTest {
                 2017-08-01T00:00:00Z\t2017-07-31T08:00:00.123456Z
                 """);
         assertThat(rows.size()).isEqualTo(3);
+    }
+
+    @Test
+    void aLargeBatchReadsBackRowByRowAcrossItsSegments() throws Exception {
+        CopyRows rows = new CopyRows();
+        StringBuilder expected = new StringBuilder();
+        for (int i = 0; i < 20_000; i++) {
+            String name = "福州华恒数据科技有限公司".repeat(1 + i % 7) + i;
+            rows.row((long) i, name, i % 3 == 0 ? null : new BigDecimal(i).movePointLeft(2));
+            expected.append(i).append('\t').append(name).append('\t')
+                    .append(i % 3 == 0 ? "\\N" : new BigDecimal(i).movePointLeft(2).toPlainString()).append('\n');
+        }
+        assertThat(rows.size()).isEqualTo(20_000);
+        assertThat(expected.length()).isGreaterThan(1_000_000);
+        assertThat(text(rows)).isEqualTo(expected.toString());
     }
 }
