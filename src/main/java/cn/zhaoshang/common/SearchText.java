@@ -25,4 +25,24 @@ public final class SearchText {
     public static String containing(String text) {
         return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
+
+    /**
+     * The ids of the projects of regions :rf to :rt whose name contains the text (:text as typed, :q its
+     * {@link #containing} pattern): from the search table through its GIN index (V10's pieces), and from the inbox of an
+     * import's new projects not merged yet (V27), scanned (it is empty but for seconds after an import).
+     */
+    public static final String PROJECT_IDS = """
+            select n.id from project_name_search n
+            where n.region_code between :rf and :rt and name_pieces(n.name) @> search_pieces(cast(:text as text))
+              and n.name like :q
+            union all
+            select i.id from name_search_inbox i
+            where i.kind = 'P' and i.region_code between :rf and :rt and i.name like :q""";
+
+    /** The ids of the enterprises whose name contains the text, as {@link #PROJECT_IDS} finds projects. */
+    public static final String ENTERPRISE_IDS = """
+            select e.id from enterprise_name_search e
+            where name_pieces(e.name) @> search_pieces(cast(:text as text)) and e.name like :q
+            union all
+            select i.id from name_search_inbox i where i.kind = 'E' and i.name like :q""";
 }

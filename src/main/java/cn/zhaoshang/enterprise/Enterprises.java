@@ -203,17 +203,15 @@ public class Enterprises {
         }
         String like = SearchText.containing(text);
         String code = text.matches("[0-9A-Za-z]+") ? "%" + text.toUpperCase(Locale.ROOT) + "%" : null;
-        return jdbc.sql(LISTED + """
-                 where e.id in (
-                    select n.id from enterprise n
-                    where name_pieces(n.name) @> search_pieces(cast(:text as text)) and n.name like :like
+        return jdbc.sql(LISTED + " where e.id in (\n" + SearchText.ENTERPRISE_IDS + """
+
                     union
                     select a.enterprise_id from enterprise_alias a
-                    where name_pieces(a.alias) @> search_pieces(cast(:text as text)) and a.alias like :like
+                    where name_pieces(a.alias) @> search_pieces(cast(:text as text)) and a.alias like :q
                     union
                     select c.id from enterprise c where cast(:code as text) is not null and c.credit_code like :code)
                 order by e.name limit :limit offset :offset""")
-                .param("text", text).param("like", like).param("code", code).param("limit", limit).param("offset", offset)
+                .param("text", text).param("q", like).param("code", code).param("limit", limit).param("offset", offset)
                 .query(LISTED_ROW).list();
     }
 

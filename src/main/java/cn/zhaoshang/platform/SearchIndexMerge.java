@@ -9,31 +9,28 @@ import java.util.List;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * The name search's GIN indexes (V10: the pieces of project and enterprise names) take an import's new entries into
- * their pending list, and are merged after the import commits, in a thread of its own.
+ * An import's new names wait in V27's inbox until it commits, and are merged into the name search's tables after, in a
+ * thread of its own; the import's answer does not wait for it.
  *
- * <p>PostgreSQL adds a GIN entry to the index's pending list (a list of unsorted entries that every search also reads)
- * and merges the list into the index once it passes {@code gin_pending_list_limit}, 4 MB by default, inside whichever
- * statement passed it. A 20,000-row import passed it several times: merging the pieces of 13,774 new enterprises' and
- * 20,000 projects' names cost about 0.9 s of the import's transaction (docs/benchmarks.md, "Session 7"). Inside an
- * import the limit is raised ({@link #deferInTransaction}), so the entries wait in the list, and the same merge
- * ({@code gin_clean_pending_list}) runs once the import has committed; the import's answer does not wait for it.
- * Searches are right all along: until the merge, they read the list too (51 ms instead of 4 ms for a common word with
- * 20,000 entries waiting). If the merge fails, autovacuum does it when it next visits the table.
+ * <p>The name search (V10's pieces of one and two characters, in GIN indexes) cost a 100,000-row import into 1,000,000
+ * projects about 2 s of PostgreSQL's one backend, the import's bottleneck: the pieces of 97,163 new projects' and 67,000
+ * new investors' names (docs/benchmarks.md, "Session 13"). Inside an import ({@link #deferInTransaction}) V27's triggers
+ * write each new project's and enterprise's id, region and name to an inbox with no index instead; after commit
+ * {@code name_search_merge()} moves them into {@code project_name_search} and {@code enterprise_name_search}, and their
+ * GIN pending lists are merged. Searches are right all along: they read the inbox too (SearchText's fragments). A merge
+ * that did not happen (the server stopped first) is done by the next sweep ({@link #sweep}, every 10 s by default).
  */
 @Component
 public class SearchIndexMerge {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SearchIndexMerge.class);
 
-    /** The indexes whose pending lists an import fills. */
-    static final List<String> INDEXES = List.of("project_name_pieces", "enterprise_name_pieces");
-
-    /** Enough for the largest import (200,000 rows with new investors: about 60 MB of entries). */
-    private static final String IMPORT_LIMIT = "256MB";
+    /** The search tables' GIN indexes, whose pending lists a merge fills. */
+    static final List<String> INDEXES = List.of("project_name_search_pieces", "enterprise_name_search_pieces");
 
     private final JdbcTemplate jdbc;
     private final AfterCommitTask task = new AfterCommitTask("search-index-merge", this::merge);
@@ -45,24 +42,34 @@ public class SearchIndexMerge {
     }
 
     /**
-     * In the current transaction: new name-search entries wait in the pending lists, merged after commit (SET LOCAL:
-     * ends with the transaction; after a rollback nothing is left to merge).
+     * In the current transaction: new projects and enterprises wait in the inbox, merged after commit (SET LOCAL: ends
+     * with the transaction; after a rollback nothing is left to merge).
      */
     public void deferInTransaction(JdbcClient tx) {
-        tx.sql("select set_config('gin_pending_list_limit', ?, true)").param(IMPORT_LIMIT).query().listOfRows();
+        tx.sql("select set_config('zhaoshang.names_by_writer', 'on', true)").query().listOfRows();
         task.afterCommit();
     }
 
-    /** Merges the pending lists now, on a connection of its own; returns the pages it emptied. */
+    /** Merges the inbox into the search tables and their pending lists into their indexes; returns the rows it merged. */
     long merge() {
-        long pages = 0;
+        long rows = 0;
+        try {
+            Long n = jdbc.execute((ConnectionCallback<Long>) c -> run(c, "select name_search_merge()", null));
+            rows = n == null ? 0 : n;
+        } catch (RuntimeException e) {
+            if (stopping) {
+                log.info("服务停止，检索收件箱留待下次启动时合并");
+            } else {
+                log.warn("合并检索收件箱失败，下次巡检时重试：{}", e.getMessage());
+            }
+            return rows;
+        }
         for (String index : INDEXES) {
             if (stopping) {
                 break;
             }
             try {
-                Long n = jdbc.execute((ConnectionCallback<Long>) c -> cleanPendingList(c, index));
-                pages += n == null ? 0 : n;
+                jdbc.execute((ConnectionCallback<Long>) c -> run(c, "select gin_clean_pending_list(to_regclass(?))", index));
             } catch (RuntimeException e) {
                 if (stopping) {
                     log.info("服务停止，检索索引 {} 尚未合并的条目留给自动清理", index);
@@ -71,12 +78,24 @@ public class SearchIndexMerge {
                 }
             }
         }
-        return pages;
+        return rows;
     }
 
-    private Long cleanPendingList(Connection c, String index) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("select gin_clean_pending_list(to_regclass(?))")) {
-            s.setString(1, index);
+    /** Merges what an earlier merge left (a stop before it ran, a merge that failed). */
+    @Scheduled(initialDelayString = "${zhaoshang.search-inbox-ms:10000}", fixedDelayString = "${zhaoshang.search-inbox-ms:10000}")
+    void sweep() {
+        Boolean waiting = jdbc.queryForObject("select exists (select 1 from name_search_inbox)", Boolean.class);
+        if (Boolean.TRUE.equals(waiting)) {
+            task.schedule();
+        }
+    }
+
+    // one statement, cancellable at stop (a merge rolled back leaves the inbox as it was)
+    private Long run(Connection c, String sql, String parameter) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            if (parameter != null) {
+                s.setString(1, parameter);
+            }
             running = s;
             try (ResultSet rs = s.executeQuery()) {
                 return rs.next() ? rs.getLong(1) : 0L;
@@ -97,8 +116,8 @@ public class SearchIndexMerge {
     }
 
     /**
-     * At shutdown a merge still running is cancelled (a large import's takes a while; its entries stay in the pending
-     * list, still found by searches, and autovacuum merges them later), before the pool and the database close.
+     * At shutdown a merge still running is cancelled (a large import's takes seconds; its rows stay in the inbox, still
+     * found by searches, and the next start's sweep merges them), before the pool and the database close.
      */
     @PreDestroy
     void stop() {

@@ -51,27 +51,26 @@ record ListConditions(String regionFrom, String regionTo, Long scopeUnit, Stage 
 
     /**
      * What the search finds, as the ids of the matching projects in the region, each way of matching through its own
-     * index (V10's name pieces, the code, the credit code), so a search reads the matching rows only.
+     * index (V10's name pieces in V27's search tables, the code, the credit code), so a search reads the matching rows
+     * only.
      */
     static final String SEARCH_IDS = """
             p.id in (
-                select n.id from project n
-                where n.region_code between :rf and :rt and name_pieces(n.name) @> search_pieces(cast(:text as text))
-                  and n.name like :q
+                %s
                 union
                 select c.id from project c where c.code = :code
                 union
                 select x.id from project x
                 where x.region_code between :rf and :rt and x.investor_id in (
-                    select e.id from enterprise e
-                    where name_pieces(e.name) @> search_pieces(cast(:text as text)) and e.name like :q)
+                    %s)
                 union
                 select x.id from project x
                 where x.region_code between :rf and :rt and x.investor_id in (
                     select e.id from enterprise e where e.credit_code = cast(:code as bpchar)
                     union
                     select a.enterprise_id from enterprise_alias a
-                    where name_pieces(a.alias) @> search_pieces(cast(:text as text)) and a.alias like :q))""";
+                    where name_pieces(a.alias) @> search_pieces(cast(:text as text)) and a.alias like :q))"""
+            .formatted(SearchText.PROJECT_IDS, SearchText.ENTERPRISE_IDS);
 
     boolean searching() {
         return search != null;

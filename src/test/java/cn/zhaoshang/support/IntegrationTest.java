@@ -14,7 +14,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"zhaoshang.demo=false",
         // the inbox of the running totals is merged after each import's commit; its sweep, a backstop, stays out of the tests' way
-        "zhaoshang.totals-inbox-ms=3600000"})
+        "zhaoshang.totals-inbox-ms=3600000", "zhaoshang.search-inbox-ms=3600000"})
 @Tag("db")
 @Import({Fixtures.class, TestClockConfiguration.class})
 public abstract class IntegrationTest {
