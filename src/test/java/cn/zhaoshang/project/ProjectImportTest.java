@@ -298,6 +298,49 @@ class ProjectImportTest extends IntegrationTest {
     }
 
     @Test
+    void aBadRowLateInALargeFileLeavesNothingOfWhatItsEarlierRowsNamed() {
+        // 8,499 rows naming new investors before the bad one: neither they, nor their projects, nor the name search's
+        // inbox keep anything
+        String[] headers = {"项目名称", "行政区划代码", "总投资(万元)", "对接日期", "投资方"};
+        Csv csv = Csv.of(headers);
+        for (int i = 1; i <= 9_000; i++) {
+            csv.row(row("项目名称", "先查项目" + i, "行政区划代码", "350112", "总投资(万元)", i == 8_500 ? "一百" : "1",
+                    "对接日期", "2013-04-01", "投资方", "先查投资方" + i + "有限公司"));
+        }
+        HttpResponse<String> r = admin().upload("/api/v1/projects/import", "late.csv", csv.utf8());
+        assertThat(r.statusCode()).isEqualTo(422);
+        JsonNode errors = Json.parse(r.body()).get("errors");
+        assertThat(errors.size()).isEqualTo(1);
+        assertThat(errors.get(0).get("row").asInt()).isEqualTo(8_501);
+        assertThat(errors.get(0).get("column").asText()).isEqualTo("总投资(万元)");
+        assertThat(count("enterprise")).isZero();
+        assertThat(count("project")).isZero();
+        assertThat(count("name_search_inbox")).isZero();
+    }
+
+    @Test
+    void anUnchangedRowWhoseInvestorWasRenamedSinceCreatesNoEnterprise() {
+        Csv csv = Csv.of("项目编号", "项目名称", "行政区划代码", "总投资(万元)", "对接日期", "投资方")
+                .row(row("项目编号", "RN1", "项目名称", "改名测试项目", "行政区划代码", "350112", "总投资(万元)", "10",
+                        "对接日期", "2013-05-01", "投资方", "旧名有限公司"));
+        assertThat(Json.parse(admin().upload("/api/v1/projects/import", "rn.csv", csv.utf8()).body()).get("created").asInt()).isEqualTo(1);
+        fixtures.jdbc().sql("update enterprise set name = '新名有限公司' where name = '旧名有限公司'").update();
+        JsonNode again = Json.parse(admin().upload("/api/v1/projects/import", "rn.csv", csv.utf8()).body());
+        assertThat(again.get("unchanged").asInt()).as(again.toString()).isEqualTo(1);
+        assertThat(fixtures.jdbc().sql("select name from enterprise").query(String.class).list()).containsExactly("新名有限公司");
+    }
+
+    @Test
+    void aRowWithoutCodeIsNotTakenForANewProjectOfTheSameFileWithTheSameName() {
+        Csv csv = Csv.of("项目编号", "项目名称", "行政区划代码", "总投资(万元)", "对接日期")
+                .row(row("项目编号", "SN1", "项目名称", "同名新项目", "行政区划代码", "350112", "总投资(万元)", "10", "对接日期", "2013-06-01"))
+                .row(row("项目名称", "同名新项目", "行政区划代码", "350112", "总投资(万元)", "20", "对接日期", "2013-06-02"));
+        JsonNode r = Json.parse(admin().upload("/api/v1/projects/import", "sn.csv", csv.utf8()).body());
+        assertThat(r.get("created").asInt()).as(r.toString()).isEqualTo(2);
+        assertThat(fixtures.jdbc().sql("select count(*) from project where name = '同名新项目'").query(Long.class).single()).isEqualTo(2);
+    }
+
+    @Test
     void rowsWithoutCodeGetOneAndAreFoundAgainByRegionAndName() {
         Csv csv = Csv.of("项目名称", "行政区划代码", "总投资(万元)", "对接日期", "投资方", "统一社会信用代码")
                 .row(row("项目名称", "无编号项目", "行政区划代码", "350182", "总投资(万元)", "10", "对接日期", "2017/3/9", "投资方", "北京奇虎科技有限公司",
