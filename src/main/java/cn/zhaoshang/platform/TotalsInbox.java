@@ -193,15 +193,39 @@ public class TotalsInbox {
 
         /** Copies the cells into the inbox, on the connection of the transaction that inserted the projects. */
         public void copy(Connection connection) throws SQLException {
-            if (!totals.isEmpty()) {
-                totalRows().copyIn(connection, "copy report_delta_inbox (dim, grain, period, region_code, key_id, alive_n,"
-                        + " alive_inv, reached_n, reached_inv, landed_n, landed_inv) from stdin");
+            rows().copy(connection);
+        }
+
+        /**
+         * The cells as COPY's rows, made now (a writer makes them while PostgreSQL still copies its last projects, and
+         * copies them after: 234,111 cells are 0.2 s of text) and copied by {@link Rows#copy}.
+         */
+        public Rows rows() {
+            return new Rows(totals.isEmpty() ? null : totalRows(), events.isEmpty() ? null : eventRows());
+        }
+
+        /** The cells' rows for the two inbox tables. */
+        public static final class Rows {
+            private final CopyRows totals;
+            private final CopyRows events;
+
+            private Rows(CopyRows totals, CopyRows events) {
+                this.totals = totals;
+                this.events = events;
             }
-            if (!events.isEmpty()) {
-                eventRows().copyIn(connection, "copy report_event_delta_inbox (grain, period, region_code, event_id, reached_n,"
-                        + " reached_inv, reached_fi, reached_ufc, landed_n, landed_inv, landed_fi, landed_ufc, stage_reached_n,"
-                        + " stage_reached_inv, stage_reached_fi, stage_reached_ufc, stage_landed_n, stage_landed_inv,"
-                        + " stage_landed_fi, stage_landed_ufc) from stdin");
+
+            /** Copies the rows into the inbox, on the connection of the transaction that inserted the projects. */
+            public void copy(Connection connection) throws SQLException {
+                if (totals != null) {
+                    totals.copyIn(connection, "copy report_delta_inbox (dim, grain, period, region_code, key_id, alive_n,"
+                            + " alive_inv, reached_n, reached_inv, landed_n, landed_inv) from stdin");
+                }
+                if (events != null) {
+                    events.copyIn(connection, "copy report_event_delta_inbox (grain, period, region_code, event_id, reached_n,"
+                            + " reached_inv, reached_fi, reached_ufc, landed_n, landed_inv, landed_fi, landed_ufc, stage_reached_n,"
+                            + " stage_reached_inv, stage_reached_fi, stage_reached_ufc, stage_landed_n, stage_landed_inv,"
+                            + " stage_landed_fi, stage_landed_ufc) from stdin");
+                }
             }
         }
 

@@ -345,7 +345,9 @@ class ProjectStore {
                 copier.submit(chunk::copy);
                 previous = chunk;
             }
-            copier.submit(cells::copy);
+            // the cells' text made while PostgreSQL copies the last chunk, then copied after it
+            TotalsInbox.Cells.Rows inbox = cells.rows();
+            copier.submit(inbox::copy);
             copier.settle();
             if (previous != null) {
                 finish(previous);
