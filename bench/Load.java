@@ -126,15 +126,18 @@ public class Load extends LoadDriver {
                 order by m.rank""".formatted(order, where, order);
     }
 
-    // the search's matches, each way of matching through its own index (V10's name pieces), for region rf..rt:
-    // parameters rf, rt, text, like, code, rf, rt, text, like, code, rf, rt, text, like
+    // the search's matches, each way of matching through its own index (V10's name pieces, in V27's search tables, and
+    // V27's inbox of an import's names not merged yet), for region rf..rt: parameters rf, rt, text, like, rf, rt, like,
+    // code, rf, rt, text, like, like, rf, rt, code, text, like
     static final String SEARCH_IDS = " " + """
             and p.id in (
-                select n.id from project n
+                select n.id from project_name_search n
                 where n.region_code between ? and ? and name_pieces(n.name) @> search_pieces(?) and n.name like ?
+                union all select i.id from name_search_inbox i where i.kind = 'P' and i.region_code between ? and ? and i.name like ?
                 union select c.id from project c where c.code = ?
                 union select x.id from project x where x.region_code between ? and ? and x.investor_id in (
-                    select e.id from enterprise e where name_pieces(e.name) @> search_pieces(?) and e.name like ?)
+                    select e.id from enterprise_name_search e where name_pieces(e.name) @> search_pieces(?) and e.name like ?
+                    union all select i.id from name_search_inbox i where i.kind = 'E' and i.name like ?)
                 union select x.id from project x where x.region_code between ? and ? and x.investor_id in (
                     select e.id from enterprise e where e.credit_code = cast(? as bpchar)
                     union select a.enterprise_id from enterprise_alias a
@@ -231,7 +234,7 @@ public class Load extends LoadDriver {
         String like = "%" + search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
         String code = search.toUpperCase(Locale.ROOT);
         List<Object> params = new ArrayList<>(List.of(rf, rt));
-        params.addAll(List.of(rf, rt, search, like, code, rf, rt, search, like, code, rf, rt, search, like));
+        params.addAll(List.of(rf, rt, search, like, rf, rt, like, code, rf, rt, search, like, like, rf, rt, code, search, like));
         String region = rf.equals(rt) ? "p.region_code = ? and p.region_code = ?" : "p.region_code between ? and ?";
         String sql = "with m as (select p.id, p.contacted_on as k, p.code from project p where " + region + SEARCH_IDS + "),\n"
                 + "page as (select m.id, row_number() over (order by m.k desc, m.code asc) as rank from m"

@@ -148,15 +148,19 @@ create trigger enterprise_name_search_delete after delete on enterprise referenc
 create trigger enterprise_name_search_truncate after truncate on enterprise
     for each statement execute function enterprise_name_search_truncated();
 
--- Moves the inbox into the search tables, in one transaction; returns the rows it took. The chain lock first: no name
--- changes meanwhile (the update triggers take it), and two merges do not take the same rows.
-create function name_search_merge() returns bigint language plpgsql as $$
+-- Moves up to `batch` rows of the inbox into the search tables, in one transaction; returns the rows it took (the
+-- caller calls again until none are left). The chain lock first: no name changes meanwhile (the update and delete
+-- triggers take it), and two merges do not take the same rows. Every audited write takes that lock too, so a merge
+-- holds it in short batches: 10,000 rows take about 0.2 s, where a 100,000-row import's 164,000 at once took 3 s.
+create function name_search_merge(batch int) returns bigint language plpgsql as $$
 declare
     taken bigint;
 begin
     perform pg_advisory_xact_lock(25412193344571732);
     with moved as (
-        delete from name_search_inbox returning kind, id, region_code, name
+        delete from name_search_inbox
+        where ctid = any(array(select ctid from name_search_inbox limit batch))
+        returning kind, id, region_code, name
     ), projects as (
         insert into project_name_search as s (id, region_code, name)
         select distinct on (id) id, region_code, name from moved where kind = 'P' order by id
@@ -168,7 +172,7 @@ begin
         on conflict (id) do update set name = excluded.name
         returning 1
     )
-    select (select count(*) from projects) + (select count(*) from enterprises) into taken;
+    select (select count(*) from moved) into taken;
     return taken;
 end $$;
 

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * projects about 2 s of PostgreSQL's one backend, the import's bottleneck: the pieces of 97,163 new projects' and 67,000
  * new investors' names (docs/benchmarks.md, "Session 13"). Inside an import ({@link #deferInTransaction}) V27's triggers
  * write each new project's and enterprise's id, region and name to an inbox with no index instead; after commit
- * {@code name_search_merge()} moves them into {@code project_name_search} and {@code enterprise_name_search}, and their
+ * {@code name_search_merge} moves them, 10,000 rows per transaction, into {@code project_name_search} and {@code enterprise_name_search}, and their
  * GIN pending lists are merged. Searches are right all along: they read the inbox too (SearchText's fragments). A merge
  * that did not happen (the server stopped first) is done by the next sweep ({@link #sweep}, every 10 s by default).
  */
@@ -50,12 +50,18 @@ public class SearchIndexMerge {
         task.afterCommit();
     }
 
+    /** Rows of the inbox merged per transaction (each holds the audit trail's chain lock, which every audited write takes). */
+    static final int BATCH = 10_000;
+
     /** Merges the inbox into the search tables and their pending lists into their indexes; returns the rows it merged. */
     long merge() {
         long rows = 0;
         try {
-            Long n = jdbc.execute((ConnectionCallback<Long>) c -> run(c, "select name_search_merge()", null));
-            rows = n == null ? 0 : n;
+            for (long n = BATCH; n == BATCH && !stopping; ) {
+                Long taken = jdbc.execute((ConnectionCallback<Long>) c -> run(c, "select name_search_merge(" + BATCH + ")", null));
+                n = taken == null ? 0 : taken;
+                rows += n;
+            }
         } catch (RuntimeException e) {
             if (stopping) {
                 log.info("服务停止，检索收件箱留待下次启动时合并");

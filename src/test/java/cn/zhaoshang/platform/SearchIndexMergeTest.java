@@ -150,6 +150,18 @@ class SearchIndexMergeTest extends IntegrationTest {
     }
 
     @Test
+    void aLargeInboxIsMergedInBatchesUntilItIsEmpty() {
+        int n = 2 * SearchIndexMerge.BATCH + 5;
+        tx.executeWithoutResult(status -> {
+            jdbc.execute("select set_config('zhaoshang.names_by_writer', 'on', true)");
+            jdbc.update("insert into enterprise (credit_code, name) select null, '分批合并企业' || i from generate_series(1, ?) i", n);
+        });
+        assertThat(merge.merge()).isEqualTo(n);
+        assertThat(count("select count(*) from name_search_inbox")).isZero();
+        assertThat(count("select count(*) from enterprise_name_search where name like '分批合并企业%'")).isEqualTo(n);
+    }
+
+    @Test
     void theSweepMergesWhatAStopLeftInTheInbox() throws Exception {
         tx.executeWithoutResult(status -> {
             jdbc.execute("select set_config('zhaoshang.names_by_writer', 'on', true)");
