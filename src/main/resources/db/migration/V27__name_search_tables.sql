@@ -2,8 +2,9 @@
 -- fills after it commits.
 --
 -- Why (docs/benchmarks.md, "Session 13"): in a 100,000-row import into 1,000,000 projects, PostgreSQL's one backend is
--- the bottleneck while the application waits, and the GIN entries of the 97,163 new projects' and 67,000 new
--- investors' names cost it about 2 s (name_pieces 0.9 s, the pending lists the rest). Now the import's new rows go to
+-- the bottleneck while the application waits, and the GIN entries of the 97,163 new projects' and 67,376 new
+-- investors' names cost it about 3 s (without the two indexes the import took 16.4 s instead of 19.4 s; name_pieces
+-- alone 0.9 s). Now the import's new rows go to
 -- an inbox with no index (their id, region and name, taken by the triggers below from the statement's rows), which is
 -- merged into the search tables after commit (name_search_merge, SearchIndexMerge in the application).
 --
@@ -151,7 +152,7 @@ create trigger enterprise_name_search_truncate after truncate on enterprise
 -- Moves up to `batch` rows of the inbox into the search tables, in one transaction; returns the rows it took (the
 -- caller calls again until none are left). The chain lock first: no name changes meanwhile (the update and delete
 -- triggers take it), and two merges do not take the same rows. Every audited write takes that lock too, so a merge
--- holds it in short batches: 10,000 rows take about 0.2 s, where a 100,000-row import's 164,000 at once took 3 s.
+-- holds it in short batches: 10,000 rows take 0.14-0.17 s, 70,000 at once 1.4 s (a 100,000-row import leaves 164,539).
 create function name_search_merge(batch int) returns bigint language plpgsql as $$
 declare
     taken bigint;

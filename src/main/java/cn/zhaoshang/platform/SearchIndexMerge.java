@@ -17,12 +17,13 @@ import org.springframework.stereotype.Component;
  * thread of its own; the import's answer does not wait for it.
  *
  * <p>The name search (V10's pieces of one and two characters, in GIN indexes) cost a 100,000-row import into 1,000,000
- * projects about 2 s of PostgreSQL's one backend, the import's bottleneck: the pieces of 97,163 new projects' and 67,000
+ * projects about 3 s of PostgreSQL's one backend, the import's bottleneck: the pieces of 97,163 new projects' and 67,376
  * new investors' names (docs/benchmarks.md, "Session 13"). Inside an import ({@link #deferInTransaction}) V27's triggers
- * write each new project's and enterprise's id, region and name to an inbox with no index instead; after commit
- * {@code name_search_merge} moves them, 10,000 rows per transaction, into {@code project_name_search} and {@code enterprise_name_search}, and their
- * GIN pending lists are merged. Searches are right all along: they read the inbox too (SearchText's fragments). A merge
- * that did not happen (the server stopped first) is done by the next sweep ({@link #sweep}, every 10 s by default).
+ * write each new project's and enterprise's id, region and name to an inbox with no index instead. After commit
+ * {@code name_search_merge} moves them into {@code project_name_search} and {@code enterprise_name_search}, 10,000 rows
+ * per transaction, and their GIN pending lists are merged. Searches are right all along: they read the inbox too
+ * (SearchText's fragments). A merge that did not happen (the server stopped first) is done by the next sweep
+ * ({@link #sweep}, every 10 s by default).
  */
 @Component
 public class SearchIndexMerge {
