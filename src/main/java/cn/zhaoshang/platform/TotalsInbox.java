@@ -58,10 +58,21 @@ public class TotalsInbox {
         task.afterCommit();
     }
 
-    /** Moves every cell of the inbox into the running totals, in one transaction; returns the inbox rows it took. */
+    /** Inbox rows merged per transaction (each holds the audit trail's chain lock, which every audited write takes). */
+    static final int BATCH = 10_000;
+
+    /**
+     * Moves every cell of the inbox into the running totals, {@link #BATCH} rows per transaction (V28); returns the inbox
+     * rows it took. The figures are the same after every batch.
+     */
     public long merge() {
-        Long n = jdbc.queryForObject("select report_inbox_merge()", Long.class);
-        return n == null ? 0 : n;
+        long rows = 0;
+        for (long n = BATCH; n == BATCH; ) {
+            Long taken = jdbc.queryForObject("select report_inbox_merge(?)", Long.class, BATCH);
+            n = taken == null ? 0 : taken;
+            rows += n;
+        }
+        return rows;
     }
 
     /** Merges what an earlier merge left (a stop before it ran). */
