@@ -5,7 +5,10 @@
 -- Why: the merge holds the audit trail's chain lock, which every audited write takes, for its whole transaction. After
 -- a 100,000-row import that was 4.3 s (234,111 cells) in which no form could be saved (docs/benchmarks.md, "Session 13").
 -- Each batch moves its rows from the inbox to the totals at once, so the figures (the views report_totals and
--- report_event_totals) are the same after every batch; V24's report_inbox_merge() stays, for a merge in one piece.
+-- report_event_totals) are the same after every batch. It replaces V24's report_inbox_merge(), dropped below, so that
+-- one body of the merge is left.
+
+drop function report_inbox_merge();
 
 create function report_inbox_merge(batch int) returns bigint language plpgsql as $$
 declare

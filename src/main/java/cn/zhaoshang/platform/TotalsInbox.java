@@ -202,11 +202,6 @@ public class TotalsInbox {
             return totals.size() + events.size();
         }
 
-        /** Copies the cells into the inbox, on the connection of the transaction that inserted the projects. */
-        public void copy(Connection connection) throws SQLException {
-            rows().copy(connection);
-        }
-
         /**
          * The cells as COPY's rows, made now (a writer makes them while PostgreSQL still copies its last projects, and
          * copies them after: 234,111 cells are 0.2 s of text) and copied by {@link Rows#copy}.

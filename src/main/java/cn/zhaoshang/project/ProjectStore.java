@@ -58,8 +58,9 @@ class ProjectStore {
 
     /**
      * The import's transaction reuses the plans of repeated statements (foreign-key checks; {@link BulkWrites}), and the
-     * name search's index takes its new names after commit ({@link SearchIndexMerge}). The share of the running totals of
-     * the new and changed projects is summed by {@link #write} and merged after commit ({@link TotalsInbox}).
+     * name search's tables take its new names after commit, from an inbox ({@link SearchIndexMerge}). The share of the
+     * running totals of the new and changed projects is summed by {@link #write} and merged after commit
+     * ({@link TotalsInbox}).
      */
     void bulkTransaction() {
         BulkWrites.reusePlans(jdbc);

@@ -149,7 +149,7 @@ class RunningTotalsTest extends IntegrationTest {
             addCounted(cells, 1, "id <= ? and id % 7 = 0", last);
             assertThat(jdbc.queryForObject("select count(*) from report_pending", Long.class)).isZero();
             try {
-                cells.copy(org.springframework.jdbc.datasource.DataSourceUtils.getConnection(jdbc.getDataSource()));
+                cells.rows().copy(org.springframework.jdbc.datasource.DataSourceUtils.getConnection(jdbc.getDataSource()));
             } catch (java.sql.SQLException e) {
                 throw new IllegalStateException(e);
             }

@@ -13,7 +13,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * all test classes share one application context.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"zhaoshang.demo=false",
-        // the inbox of the running totals is merged after each import's commit; its sweep, a backstop, stays out of the tests' way
+        // the inboxes of the running totals and of the name search are merged after each import's commit; their sweeps,
+        // a backstop, stay out of the tests' way
         "zhaoshang.totals-inbox-ms=3600000", "zhaoshang.search-inbox-ms=3600000"})
 @Tag("db")
 @Import({Fixtures.class, TestClockConfiguration.class})
