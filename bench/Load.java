@@ -101,10 +101,18 @@ public class Load extends LoadDriver {
                     select t.region_code from project_tally t where t.chain_id = ? and t.region_code between ? and ?%s
                     group by t.region_code having sum(t.n) > 0) r
                 cross join lateral (
-                    select p.id, %s as k, p.code from project p where p.region_code = r.region_code%s
+                    select p.id, %s as k, p.code from %s p where p.region_code = r.region_code%s
                     order by %s%s, p.code%s limit 20) x
                 order by x.k%s, x.code%s limit 20) m on m.id = p.id
-                order by m.rank""".formatted(dir, tie, tallyFilters, column, filters, column, dir, tie, dir, tie);
+                order by m.rank""".formatted(dir, tie, tallyFilters, column, table(column), filters, column, dir, tie, dir, tie);
+    }
+
+    /**
+     * Where the application reads a list sorted by this column (ProjectListQuery): V29's list table and its inbox for
+     * code, name, investment and stage, the project table for the contact date (and for one unit's projects).
+     */
+    static String table(String column) {
+        return List.of("p.code", "p.name", "p.investment", "p.stage").contains(column) ? "project_listed" : "project";
     }
 
     /**
@@ -120,10 +128,13 @@ public class Load extends LoadDriver {
     }
 
     private static String page(String where, String order) {
+        String column = order.substring(0, order.indexOf(' '));
+        String from = where.contains("p.unit_id") || table(column).equals("project")
+                ? "project p left join unit u on u.id = p.unit_id" : table(column) + " p";
         return COLUMNS + """
-                join (select p.id, row_number() over (order by %s) as rank from project p left join unit u on u.id = p.unit_id
+                join (select p.id, row_number() over (order by %s) as rank from %s
                       %s order by %s limit 20) m on m.id = p.id
-                order by m.rank""".formatted(order, where, order);
+                order by m.rank""".formatted(order, from, where, order);
     }
 
     // the search's matches, each way of matching through its own index (V10's name pieces, in V27's search tables, and

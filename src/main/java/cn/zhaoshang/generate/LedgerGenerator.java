@@ -90,6 +90,8 @@ class LedgerGenerator {
                 execute(c, "alter table project disable trigger project_references_on_insert");
                 // and the name search's tables (V27) are made once from the whole ledger, their GIN indexes built at once
                 execute(c, "alter table project disable trigger project_name_search_insert");
+                // and so is the list's table (V29)
+                execute(c, "alter table project disable trigger project_list_insert");
                 execute(c, "alter table enterprise disable trigger enterprise_name_search_insert");
                 Map<String, CountyProjects> index = new LinkedHashMap<>();
                 territory.counties.forEach(county -> index.put(county.code(), new CountyProjects()));
@@ -117,11 +119,15 @@ class LedgerGenerator {
                 execute(c, "alter table project enable trigger project_report_insert");
                 execute(c, "alter table project enable trigger project_references_on_insert");
                 execute(c, "alter table project enable trigger project_name_search_insert");
+                execute(c, "alter table project enable trigger project_list_insert");
                 execute(c, "alter table enterprise enable trigger enterprise_name_search_insert");
                 checkProjectReferences(c);
                 long namesStarted = System.nanoTime();
                 execute(c, "select name_search_rebuild()");
                 log.info("名称检索表重建用时 {} 秒", String.format("%.1f", (System.nanoTime() - namesStarted) / 1e9));
+                long listStarted = System.nanoTime();
+                execute(c, "select project_list_rebuild()");
+                log.info("项目列表表重建用时 {} 秒", String.format("%.1f", (System.nanoTime() - listStarted) / 1e9));
                 // the load ran with the tables' triggers off: a server already running must not answer its kept
                 // reports and searches (VersionedCache) from before it
                 execute(c, "update report_version set n = n + 1, visits = visits + 1, search = search + 1");
@@ -148,7 +154,7 @@ class LedgerGenerator {
                 log.info("已提交，正在更新统计信息（ANALYZE）");
                 // frozen rows are visible to every snapshot already; otherwise vacuum sets the visibility map for index-only scans
                 execute(c, (freeze ? "analyze" : "vacuum (analyze)")
-                        + " project, project_revision, enterprise, enterprise_pinyin, unit, industry_chain, signing_event, project_code_counter,"
+                        + " project, project_list, project_revision, enterprise, enterprise_pinyin, unit, industry_chain, signing_event, project_code_counter,"
                         + " report_delta, report_event_delta, project_tally" + (fieldWork ? ", " + String.join(", ", FIELD_WORK) : ""));
                 long millis = (System.nanoTime() - started) / 1_000_000;
                 int unitCount = territory.units.values().stream().mapToInt(List::size).sum();

@@ -4,6 +4,7 @@ import cn.zhaoshang.platform.VersionedCache;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -17,6 +18,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * <li>by unit: each unit's projects in code order, units by name ({@link #byUnit});</li>
  * <li>otherwise (a county, one unit, a deep page): one query, whose plan PostgreSQL picks.</li>
  * </ul>
+ * Sorted by code, name, investment or stage, the rows come from V29's {@code project_listed} (the list table, whose
+ * indexes give those orders, and its inbox of an import's rows not merged yet), unless one unit's projects are asked
+ * for (the project table's unit indexes find them); sorted by contact date or unit, from the project table.
  */
 final class ProjectListQuery {
 
@@ -35,6 +39,7 @@ final class ProjectListQuery {
     private final String tie;
     private final int limit;
     private final long offset;
+    private final String table;
 
     ProjectListQuery(JdbcClient jdbc, ListConditions c, ProjectFilter f) {
         this.jdbc = jdbc;
@@ -46,7 +51,11 @@ final class ProjectListQuery {
         this.tie = asc ? " desc" : " asc";
         this.limit = f.size();
         this.offset = (long) f.page() * f.size();
+        this.table = LISTED.contains(sort) && !c.oneUnit() ? "project_listed" : "project";
     }
+
+    /** The sorts whose indexes are on V29's list table. */
+    private static final Set<String> LISTED = Set.of("code", "name", "investment", "stage");
 
     /** The page's ids, in order (no search: the total comes from ProjectCounts). */
     List<Long> ids() {
@@ -65,7 +74,7 @@ final class ProjectListQuery {
 
     private List<Long> plain() {
         String join = "unit".equals(sort) ? " left join unit u on u.id = p.unit_id" : "";
-        return jdbc.sql("select p.id from project p" + join + " where " + c.all() + " order by " + column + dir
+        return jdbc.sql("select p.id from " + table + " p" + join + " where " + c.all() + " order by " + column + dir
                         + ", p.code" + tie + " limit :limit offset :offset")
                 .paramSource(page(c.params())).query(Long.class).list();
     }
@@ -81,10 +90,10 @@ final class ProjectListQuery {
                 select x.id from (
                     select t.region_code from project_tally t where %s group by t.region_code having sum(t.n) > 0) r
                 cross join lateral (
-                    select p.id, %s as k, p.code from project p where p.region_code = r.region_code%s
+                    select p.id, %s as k, p.code from %s p where p.region_code = r.region_code%s
                     order by %s%s, p.code%s limit :n) x
                 order by x.k%s, x.code%s limit :limit offset :offset"""
-                .formatted(ProjectCounts.tallyWhere(c), column, others, column, dir, tie, dir, tie);
+                .formatted(ProjectCounts.tallyWhere(c), column, table, others, column, dir, tie, dir, tie);
         return jdbc.sql(sql).paramSource(page(ProjectCounts.tallyParams(c)).addValue("n", end)).query(Long.class).list();
     }
 

@@ -133,8 +133,10 @@ class SearchIndexMergeTest extends IntegrationTest {
         assertThat(projects("第9号项目", "350100", "350199")).isEmpty();
         assertThat(enterprises("第11号企业")).isEmpty();
 
-        assertThat(merge.merge()).isEqualTo(3998);
+        // 3,998 names (2,000 + 2,000 less the two deleted) and the list's 1,999 projects (V29)
+        assertThat(merge.merge()).isEqualTo(3998 + 1999);
         assertThat(count("select count(*) from name_search_inbox")).isZero();
+        assertThat(count("select count(*) from project_list_inbox")).isZero();
         assertThat(enterprises("第7号企业")).isEmpty();
         assertThat(enterprises("闽江企业")).hasSize(1);
         assertThat(projects("闽江项目", "350102", "350102")).hasSize(1);

@@ -359,6 +359,26 @@ class ProjectImportTest extends IntegrationTest {
     }
 
     @Test
+    void aRowWithoutCodeFindsTheProjectOfAnEarlierImportStillWaitingForItsListMerge() {
+        // an earlier import's project, committed, its list row not merged yet (V29's inbox; the flag set without a merge)
+        new org.springframework.transaction.support.TransactionTemplate(transactions).executeWithoutResult(status -> {
+            fixtures.jdbc().sql("select set_config('zhaoshang.names_by_writer', 'on', true)").query().listOfRows();
+            fixtures.jdbc().sql("""
+                    insert into project (code, name, region_code, investment, contacted_on)
+                    values ('350112-2017-0007', '待合并的项目', '350112', 10, date '2017-03-09')""").update();
+        });
+        assertThat(count("project_list_inbox")).isEqualTo(1);
+        Csv csv = Csv.of("项目名称", "行政区划代码", "总投资(万元)", "对接日期")
+                .row(row("项目名称", "待合并的项目", "行政区划代码", "350112", "总投资(万元)", "12", "对接日期", "2017-03-09"));
+        JsonNode r = Json.parse(admin().upload("/api/v1/projects/import", "w.csv", csv.utf8()).body());
+        assertThat(r.get("updated").asInt()).as(r.toString()).isEqualTo(1);
+        assertThat(r.get("created").asInt()).as(r.toString()).isZero();
+        assertThat(count("project")).isEqualTo(1);
+        assertThat(fixtures.jdbc().sql("select investment from project_listed where code = '350112-2017-0007'")
+                .query(java.math.BigDecimal.class).single()).isEqualByComparingTo("12");
+    }
+
+    @Test
     void codesAreAssignedPerRegionAndYearSkippingCodesAPersonAlreadyUsed() {
         Csv first = Csv.of("项目编号", "项目名称", "行政区划代码", "总投资(万元)", "对接日期")
                 .row(row("项目编号", "350112-2017-0002", "项目名称", "手编号项目", "行政区划代码", "350112", "总投资(万元)", "1", "对接日期", "2017-01-05"))

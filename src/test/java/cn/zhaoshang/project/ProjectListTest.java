@@ -10,6 +10,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The list's pages and totals, whichever query shape ProjectListQuery picks (regions merged, units by name, one plain
@@ -25,6 +27,9 @@ class ProjectListTest extends IntegrationTest {
     @Autowired
     Projects projects;
 
+    @Autowired
+    TransactionTemplate tx;
+
     @BeforeEach
     @AfterEach
     void empty() {
@@ -34,9 +39,65 @@ class ProjectListTest extends IntegrationTest {
     @Test
     void everyPageEqualsTheReferenceQuery() {
         RandomLedger ledger = new RandomLedger(5180518L).write(fixtures.jdbc(), 700);
+        comparePages(ledger, 500);
+    }
+
+    /**
+     * An import's new projects wait in V29's list inbox until their merge after commit: the pages are exact while they
+     * wait (also for rows changed or deleted meanwhile), after each batch of the merge, and after it, when the list
+     * table holds each project once, as the ledger has it.
+     */
+    @Test
+    void pagesAreExactWhileAnImportsProjectsWaitInTheListInboxAndAfterTheirMerge() {
+        RandomLedger ledger = new RandomLedger(20170719L).write(fixtures.jdbc(), 600);
+        JdbcClient jdbc = fixtures.jdbc();
+        tx.executeWithoutResult(status -> {
+            jdbc.sql("select set_config('zhaoshang.names_by_writer', 'on', true)").query().listOfRows();
+            jdbc.sql("create temporary table waiting on commit drop as select * from project where id % 3 = 0").update();
+            jdbc.sql("delete from project where id % 3 = 0").update();
+            jdbc.sql("""
+                    insert into project (id, code, name, region_code, unit_id, investor_id, chain_id, investment, foreign_investment,
+                                         utilized_foreign_capital, key_project, contacted_on, signed_on, landed_on, started_on,
+                                         completed_on, terminated_on, event_id, on_stage, source, referrer_id, parent_id)
+                    select id, code, name, region_code, unit_id, investor_id, chain_id, investment, foreign_investment,
+                           utilized_foreign_capital, key_project, contacted_on, signed_on, landed_on, started_on, completed_on,
+                           terminated_on, event_id, on_stage, source, referrer_id, parent_id from waiting""").update();
+        });
+        long waiting = count("select count(*) from project_list_inbox");
+        assertThat(waiting).isEqualTo(count("select count(*) from project where id % 3 = 0")).isGreaterThan(100);
+        assertThat(count("select count(*) from project_list where id % 3 = 0")).isZero();
+        // changed while they wait: renamed, moved, re-valued, a stage further, a chain less; and some deleted
+        jdbc.sql("update project set name = '改名' || name, investment = investment + 1 where id % 6 = 0").update();
+        jdbc.sql("update project set region_code = '350104', chain_id = null where id % 9 = 0").update();
+        jdbc.sql("update project set signed_on = contacted_on where id % 12 = 0 and signed_on is null and landed_eff is null"
+                + " and terminated_on is null").update();
+        jdbc.sql("delete from project where id % 15 = 0 and id not in (select parent_id from project where parent_id is not null)")
+                .update();
+        assertThat(count("select count(*) from project_list_inbox")).isLessThan(waiting).isGreaterThan(50);
+        comparePages(ledger, 150);
+        // merged in batches, exact between them
+        assertThat(jdbc.sql("select project_list_merge(40)").query(Long.class).single()).isEqualTo(40);
+        comparePages(ledger, 50);
+        while (jdbc.sql("select project_list_merge(40)").query(Long.class).single() == 40) {
+            assertThat(count("select count(*) from project_list_inbox")).isNotNegative();
+        }
+        assertThat(count("select count(*) from project_list_inbox")).isZero();
+        assertThat(count("""
+                select count(*) from project p full join project_list l on l.id = p.id
+                where l.id is null or p.id is null
+                   or (l.code, l.region_code, l.name, l.investment, l.stage, l.chain_id, l.key_project)
+                      is distinct from (p.code, p.region_code, p.name, p.investment, p.stage, p.chain_id, p.key_project)""")).isZero();
+        comparePages(ledger, 100);
+    }
+
+    private long count(String sql) {
+        return fixtures.jdbc().sql(sql).query(Long.class).single();
+    }
+
+    private void comparePages(RandomLedger ledger, int pages) {
         Stage[] stages = {null, null, Stage.LEAD, Stage.SIGNED, Stage.LANDED, Stage.TERMINATED};
         Boolean[] keys = {null, null, true, false};
-        for (int i = 0; i < 500; i++) {
+        for (int i = 0; i < pages; i++) {
             String region = ledger.pick(RandomLedger.SEARCH_REGIONS);
             DataScope scope = ledger.scope();
             Long unit = ledger.random.nextInt(6) == 0 ? ledger.units.get(ledger.random.nextInt(ledger.units.size())) : null;
